@@ -1,0 +1,11 @@
+using ContactCenter.Kernel.Modules;
+
+namespace ContactCenter.Host;
+
+/// <summary>The one place that says which domain modules make up the product.</summary>
+internal static class Modules
+{
+    public static IReadOnlyList<IContactCenterModule> All { get; } =
+    [
+    ];
+}

@@ -1,0 +1,32 @@
+using ContactCenter.Kernel.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Host.Setup;
+
+internal static class PersistenceSetup
+{
+    public const string MigrationsAssembly = "ContactCenter.Db";
+
+    public static void AddPersistence(this WebApplicationBuilder builder, ContactCenterSettings settings)
+    {
+        builder.Services.AddDbContext<ContactCenterDbContext>(options => options.UseContactCenterDatabase(settings));
+
+        // Keys in the shared database: every node decrypts what another encrypted, and restarts keep them.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ContactCenter")
+            .AddKeyManagementOptions(o => o.XmlRepository = null);
+        builder.Services.AddSingleton<DatabaseXmlRepository>();
+        builder.Services.AddSingleton<StartupReport>();
+        builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<DatabaseXmlRepository>((o, repository) => o.XmlRepository = repository);
+    }
+
+    public static DbContextOptionsBuilder UseContactCenterDatabase(
+        this DbContextOptionsBuilder options, ContactCenterSettings settings) => settings.Provider switch
+    {
+        DatabaseProvider.Postgres => options.UseNpgsql(
+            settings.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly)),
+        _ => options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly)),
+    };
+}

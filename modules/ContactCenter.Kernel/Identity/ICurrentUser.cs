@@ -1,0 +1,24 @@
+namespace ContactCenter.Kernel.Identity;
+
+/// <summary>
+/// Who is calling: a user logged in to the UI or an integration using an API key. Modules use it for the
+/// visibility rule (an agent sees only their own and their teams' unclaimed conversations).
+/// </summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+
+    /// <summary>The user's id; for an API key, the id of the key (it acts as a user of its role).</summary>
+    Guid? UserId { get; }
+
+    string? DisplayName { get; }
+
+    Role? Role { get; }
+
+    bool IsApiKey { get; }
+}
+
+public static class CurrentUserExtensions
+{
+    public static bool IsAtLeast(this ICurrentUser user, Role role) => user.Role is { } r && r.Satisfies(role);
+}

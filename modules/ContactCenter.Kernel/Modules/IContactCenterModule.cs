@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace ContactCenter.Kernel.Modules;
+
+/// <summary>
+/// A compiled-in business module. The host lists every module in one place (Modules.cs) and asks each
+/// for its model, its endpoints and its scheduled jobs; registrations come from the module's Autofac
+/// <c>Load</c>. <see cref="Name"/> is the table prefix, the OpenAPI tag and the log scope.
+/// </summary>
+public interface IContactCenterModule
+{
+    /// <summary>Module name, e.g. <c>Queues</c>; every table it owns is named <c>{Name}_{Table}</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Adds the module's entity configurations to the one composed model.</summary>
+    void ConfigureModel(ModelBuilder modelBuilder);
+
+    /// <summary>Maps the module's endpoints under the versioned API group (<c>/api/v1</c>).</summary>
+    void MapEndpoints(IEndpointRouteBuilder api);
+
+    /// <summary>Adds the module's sweeper jobs to Quartz.</summary>
+    void ConfigureJobs(IQuartzBuilder quartz)
+    {
+    }
+
+    /// <summary>The assembly holding the module's routable UI pages, if it has any.</summary>
+    System.Reflection.Assembly? UiAssembly => null;
+}
