@@ -1,3 +1,4 @@
+using ContactCenter.Identity;
 using ContactCenter.Kernel.Modules;
 
 namespace ContactCenter.Host;
@@ -7,5 +8,6 @@ internal static class Modules
 {
     public static IReadOnlyList<IContactCenterModule> All { get; } =
     [
+        new IdentityModule(),
     ];
 }

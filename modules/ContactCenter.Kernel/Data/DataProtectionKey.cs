@@ -9,7 +9,7 @@ namespace ContactCenter.Kernel.Data;
 /// </summary>
 public sealed class DataProtectionKey
 {
-    public int Id { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string FriendlyName { get; set; }
     public required string Xml { get; set; }
 }
@@ -20,6 +20,7 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("Kernel_DataProtectionKeys");
         builder.HasKey(k => k.Id);
+        builder.Property(k => k.Id).ValueGeneratedNever();
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
     }
 }

@@ -1,0 +1,28 @@
+namespace ContactCenter.Host.Tests.Infrastructure;
+
+/// <summary>
+/// Base of the integration tests: each test gets a fresh host and database of the given kind, so every
+/// scenario runs on SQLite and on PostgreSQL from one body (a derived class per provider).
+/// </summary>
+public abstract class HostTest(DatabaseKind kind) : IAsyncLifetime
+{
+    private TestHost? _host;
+
+    protected DatabaseKind Kind { get; } = kind;
+
+    protected TestHost Host => _host ?? throw new InvalidOperationException("The host starts in InitializeAsync.");
+
+    protected virtual bool SeedDemoData => false;
+
+    public virtual async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(Kind, SeedDemoData);
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
