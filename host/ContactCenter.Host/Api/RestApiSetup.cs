@@ -26,6 +26,7 @@ internal static class RestApiSetup
                 Description = "Everything an agent can do in the web UI, for integrations. Authenticate with " +
                     "'Authorization: Bearer <API key>' (keys are created by admins) or the UI's login cookie.",
             });
+            o.CustomSchemaIds(SchemaId);
             o.AddSecurityDefinition("apiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -37,6 +38,15 @@ internal static class RestApiSetup
                 [new OpenApiSecuritySchemeReference("apiKey", document)] = [],
             });
         });
+    }
+
+    /// <summary>Slices nest their Request records, so "CreateUser.Request" becomes "CreateUserRequest".</summary>
+    private static string SchemaId(Type type)
+    {
+        var name = type.IsGenericType
+            ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(type.GetGenericArguments().Select(SchemaId))
+            : type.Name;
+        return type.IsNested && !type.IsGenericParameter ? SchemaId(type.DeclaringType!) + name : name;
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)

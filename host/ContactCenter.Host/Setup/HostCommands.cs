@@ -1,13 +1,11 @@
 using ContactCenter.Kernel.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ContactCenter.Host.Setup;
 
 /// <summary>
 /// Commands for DBAs who apply schema changes themselves (with <c>ContactCenter:ApplyMigrations=false</c>):
-/// <c>migrations-script</c> prints an idempotent SQL script for the configured provider;
+/// <c>migrations-script</c> prints the SQL script for the configured database (idempotent on PostgreSQL);
 /// <c>migrate</c> applies the migrations and exits.
 /// </summary>
 internal static class HostCommands
@@ -25,9 +23,7 @@ internal static class HostCommands
         switch (command)
         {
             case "migrations-script":
-                var script = db.GetService<IMigrator>().GenerateScript(
-                    options: MigrationsSqlGenerationOptions.Idempotent);
-                await Console.Out.WriteAsync(script);
+                await Console.Out.WriteAsync(MigrationScript.Generate(db));
                 return true;
             case "migrate":
                 await db.Database.MigrateAsync();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace ContactCenter.Host.Tests.Infrastructure;
 
@@ -22,7 +23,10 @@ public sealed class TestHost : WebApplicationFactory<Program>
         _settings = settings;
     }
 
-    public ManualClock Clock { get; } = new();
+    public ManualClock Clock { get; private init; } = new();
+
+    /// <summary>False once a restarted host took the database over.</summary>
+    private bool OwnsDatabase { get; set; } = true;
 
     public TestDatabase Database { get; }
 
@@ -46,7 +50,19 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
         var host = new TestHost(database, all);
         _ = host.Server; // start now, so migrations and seeding failures surface in the test that asked
+        await host.WaitForSchedulerAsync();
         return host;
+    }
+
+    /// <summary>Quartz starts in the background once the host is up; tests begin when it runs.</summary>
+    private async Task WaitForSchedulerAsync()
+    {
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (scheduler.Status != SchedulerStatus.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -79,9 +95,24 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Stops this host and starts another on the same database and data folder, like a service restart.</summary>
+    public async Task<TestHost> RestartAsync()
+    {
+        OwnsDatabase = false;
+        await base.DisposeAsync();
+        var restarted = new TestHost(Database, _settings) { Clock = Clock };
+        _ = restarted.Server;
+        await restarted.WaitForSchedulerAsync();
+        return restarted;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase)
+        {
+            OwnsDatabase = false;
+            await Database.DisposeAsync();
+        }
     }
 }
