@@ -29,15 +29,26 @@ public sealed partial class DiscoveryTests
     [Fact]
     public void EverySolutionProjectUnderModulesPluginsAndHostIsInspected()
     {
-        var inspected = Repo.Projects.Select(p => Path.GetFullPath(p.ProjectFile)).ToHashSet(StringComparer.Ordinal);
-        var inSolution = SolutionProject().Matches(File.ReadAllText(Path.Combine(Repo.Root, "ContactCenter.sln")))
-            .Select(m => m.Groups["path"].Value.Replace('\\', '/'))
-            .Where(p => p.StartsWith("modules/", StringComparison.Ordinal) || p.StartsWith("plugins/", StringComparison.Ordinal)
-                || p.StartsWith("host/", StringComparison.Ordinal))
+        var inspected = Repo.Projects.Select(p => p.ProjectFile).ToHashSet(StringComparer.Ordinal);
+        var inSolution = SolutionProjects()
+            .Where(p => p.StartsWith(Path.Combine(Repo.Root, "modules"), StringComparison.Ordinal)
+                || p.StartsWith(Path.Combine(Repo.Root, "plugins"), StringComparison.Ordinal)
+                || p.StartsWith(Path.Combine(Repo.Root, "host"), StringComparison.Ordinal))
             .ToList();
 
         Assert.NotEmpty(inSolution);
-        Assert.All(inSolution, p => Assert.Contains(Path.GetFullPath(Path.Combine(Repo.Root, p)), inspected));
+        Assert.All(inSolution, p => Assert.Contains(p, inspected));
+    }
+
+    // A project outside the solution is still built (the test project references it), but in its default
+    // configuration: under `-c Release` its dll would be missing from bin/Release and the rules could not see it.
+    [Fact]
+    public void EveryInspectedProjectAndFixtureIsInTheSolution()
+    {
+        var inSolution = SolutionProjects().ToHashSet(StringComparer.Ordinal);
+        var fixtures = Directory.GetFiles(Path.Combine(Repo.Root, "tests", "ArchitectureFixtures"), "*.csproj", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Assert.All(Repo.Projects.Select(p => p.ProjectFile).Concat(fixtures), p => Assert.Contains(p, inSolution));
     }
 
     [Theory]
@@ -47,6 +58,10 @@ public sealed partial class DiscoveryTests
         var project = Repo.Named(assemblyName);
         Assert.True(File.Exists(project.AssemblyPath), $"{project.AssemblyPath} is missing: does {project.ProjectFile} override its output path?");
     }
+
+    private static IEnumerable<string> SolutionProjects() =>
+        SolutionProject().Matches(File.ReadAllText(Path.Combine(Repo.Root, "ContactCenter.sln")))
+            .Select(m => Path.GetFullPath(Path.Combine(Repo.Root, m.Groups["path"].Value.Replace('\\', Path.DirectorySeparatorChar))));
 
     [GeneratedRegex("""^Project\("\{[^}]+\}"\) = "[^"]+", "(?<path>[^"]+\.csproj)",""", RegexOptions.Multiline)]
     private static partial Regex SolutionProject();
