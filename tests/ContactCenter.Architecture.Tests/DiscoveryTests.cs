@@ -19,6 +19,20 @@ public sealed partial class DiscoveryTests
         Assert.Contains(Repo.OfKind(ProjectKind.Contracts), p => p.AssemblyName == "ContactCenter.Identity.Contracts");
     }
 
+    // The host composes the product (Modules.cs): every ContactCenter assembly it is built from, bar the
+    // migrations, must be one the rules inspect, so a module cannot escape them by living elsewhere.
+    [Fact]
+    public void EveryContactCenterAssemblyTheHostUsesIsInspected()
+    {
+        var host = Repo.Single(ProjectKind.Host);
+        var used = AssemblyInspector.ReferenceNames(host.AssemblyPath)
+            .Where(r => r.StartsWith("ContactCenter.", StringComparison.Ordinal) && r != "ContactCenter.Db")
+            .ToList();
+
+        Assert.Contains("ContactCenter.Kernel", used);
+        Assert.All(used, r => Assert.Contains(Repo.Projects, p => p.AssemblyName == r));
+    }
+
     [Fact]
     public void EveryProjectUnderModulesAndPluginsHasAKnownKind()
     {
