@@ -1,0 +1,32 @@
+using ContactCenter.Fixtures.Widgets.Contracts;
+using ContactCenter.Kernel.Modules;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Fixtures.Widgets;
+
+public sealed class WidgetsModule : IContactCenterModule
+{
+    public string Name => "Widgets";
+
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+    }
+}
+
+/// <summary>Stands in for a compiled .razor page: public so the router can find it.</summary>
+[Route("/widgets")]
+public sealed class WidgetList : ComponentBase
+{
+}
+
+internal sealed class WidgetsApi : IWidgetsApi
+{
+    public Task<WidgetSummary?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult<WidgetSummary?>(null);
+}
