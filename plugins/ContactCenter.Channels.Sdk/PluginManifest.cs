@@ -1,0 +1,222 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace ContactCenter.Channels.Sdk;
+
+/// <summary>
+/// A plugin's <c>plugin.json</c>: who it is, which contract it was built for, what it can do and which
+/// settings a channel account of it needs. The host renders the settings form from <see cref="Settings"/>,
+/// so a plugin ships no UI code.
+/// </summary>
+public sealed partial record PluginManifest
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Stable identifier, lower-case letters, digits and dashes (e.g. <c>whatsapp-cloud</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name people see (e.g. <c>WhatsApp Business (Cloud API)</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The plugin's own version, e.g. <c>1.0.0</c>.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>The <see cref="ChannelSdk.ContractVersion"/> the plugin was built against.</summary>
+    public required int ContractVersion { get; init; }
+
+    /// <summary>File name of the assembly holding the <see cref="IChannelPlugin"/>, beside <c>plugin.json</c>.</summary>
+    public required string EntryAssembly { get; init; }
+
+    /// <summary>Who publishes the plugin.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>One or two sentences for the admin's plugin list.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>What the channel supports beyond sending and receiving text.</summary>
+    public ChannelCapabilities Capabilities { get; init; } = new();
+
+    /// <summary>The settings each channel account of this plugin has, in the order the form shows them.</summary>
+    public IReadOnlyList<SettingDefinition> Settings { get; init; } = [];
+
+    /// <summary>Reads and checks a manifest.</summary>
+    /// <param name="json">The text of a <c>plugin.json</c> file.</param>
+    /// <returns>The manifest.</returns>
+    /// <exception cref="PluginManifestException">The text is not JSON, or a field is missing or invalid.</exception>
+    public static PluginManifest Parse(string json)
+    {
+        PluginManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<PluginManifest>(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new PluginManifestException($"{ChannelSdk.ManifestFileName} is not valid: {e.Message}", e);
+        }
+
+        if (manifest is null)
+        {
+            throw new PluginManifestException($"{ChannelSdk.ManifestFileName} is empty (null).");
+        }
+
+        var problems = manifest.Validate();
+        return problems.Count == 0
+            ? manifest
+            : throw new PluginManifestException($"{ChannelSdk.ManifestFileName} is not valid: {string.Join(" ", problems)}");
+    }
+
+    /// <summary>The problems that make this manifest unusable; empty when it is fine.</summary>
+    /// <returns>One sentence per problem.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrEmpty(Id) || !IdPattern().IsMatch(Id))
+        {
+            problems.Add("'id' must be 1-100 lower-case letters, digits or dashes, starting with a letter.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            problems.Add("'name' is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Version))
+        {
+            problems.Add("'version' is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(EntryAssembly) || !EntryAssembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            || EntryAssembly.IndexOfAny(['/', '\\']) >= 0)
+        {
+            problems.Add("'entryAssembly' must be the file name of a .dll in the plugin folder.");
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var setting in Settings ?? [])
+        {
+            if (setting is null || string.IsNullOrEmpty(setting.Key) || !KeyPattern().IsMatch(setting.Key))
+            {
+                problems.Add("Each setting needs a 'key' of letters, digits or '_', starting with a letter (e.g. 'accessToken').");
+            }
+            else if (!keys.Add(setting.Key))
+            {
+                problems.Add($"The setting '{setting.Key}' is declared twice.");
+            }
+            else if (!Enum.IsDefined(setting.Type))
+            {
+                problems.Add($"The setting '{setting.Key}' has an unknown type.");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The setting with this key, or null.</summary>
+    /// <param name="key">The setting's key (case-sensitive).</param>
+    /// <returns>Its definition, or null when the manifest declares no such setting.</returns>
+    public SettingDefinition? FindSetting(string key) => Settings.FirstOrDefault(s => s.Key == key);
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,99}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,99}$")]
+    private static partial Regex KeyPattern();
+}
+
+/// <summary>What a channel supports; each flag tells the host which features to offer for it.</summary>
+public sealed record ChannelCapabilities
+{
+    /// <summary>Pre-approved message templates (the plugin implements <see cref="ISupportsTemplates"/>).</summary>
+    public bool Templates { get; init; }
+
+    /// <summary>Images, audio, video and documents (the plugin implements <see cref="ISupportsMedia"/>).</summary>
+    public bool Media { get; init; }
+
+    /// <summary>Reports messages the business sent from another app (<see cref="MessageEchoed"/>).</summary>
+    public bool Echoes { get; init; }
+
+    /// <summary>Delivers read receipts and accepts <see cref="MarkAsRead"/>.</summary>
+    public bool ReadReceipts { get; init; }
+
+    /// <summary>Can provide the contact's profile photo.</summary>
+    public bool ProfilePhoto { get; init; }
+
+    /// <summary>
+    /// Free-form messages are allowed only within a window after the contact's last message (WhatsApp's
+    /// 24 hours); outside it only templates go out.
+    /// </summary>
+    public bool SessionWindow { get; init; }
+}
+
+/// <summary>One setting of a channel account, as declared in the manifest.</summary>
+public sealed record SettingDefinition
+{
+    /// <summary>The key the plugin reads from <see cref="ChannelAccountContext.Settings"/> (e.g. <c>accessToken</c>).</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The form label; the key when omitted.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>How the value is entered, checked and stored.</summary>
+    public SettingType Type { get; init; } = SettingType.String;
+
+    /// <summary>A channel account cannot be saved without it.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>Help text shown under the field.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The value the plugin receives when the account leaves the setting empty.</summary>
+    public string? Default { get; init; }
+}
+
+/// <summary>The kinds of setting values.</summary>
+public enum SettingType
+{
+    /// <summary>Free text.</summary>
+    String,
+
+    /// <summary>Text that is encrypted at rest and never shown again (tokens, passwords).</summary>
+    Secret,
+
+    /// <summary>An absolute http(s) URL.</summary>
+    Url,
+
+    /// <summary>A number, written with a dot for decimals.</summary>
+    Number,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
+}
+
+/// <summary>A <c>plugin.json</c> that cannot be used; the message says what is wrong.</summary>
+public sealed class PluginManifestException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What is wrong with the manifest.</param>
+    public PluginManifestException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    /// <param name="message">What is wrong with the manifest.</param>
+    /// <param name="innerException">The parser's error.</param>
+    public PluginManifestException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with a generic message.</summary>
+    public PluginManifestException()
+        : base($"{ChannelSdk.ManifestFileName} is not valid.")
+    {
+    }
+}
