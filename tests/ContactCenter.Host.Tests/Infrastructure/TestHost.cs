@@ -16,6 +16,8 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
+    private bool _keepDatabase;
+
     private TestHost(TestDatabase database, Dictionary<string, string?> settings)
     {
         Database = database;
@@ -60,6 +62,19 @@ public sealed class TestHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>
+    /// Stops this host and starts another on the same database and data folder, with the same settings:
+    /// what survives a restart (encrypted secrets, Data Protection keys) can be asserted.
+    /// </summary>
+    public async Task<TestHost> RestartAsync()
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+        var host = new TestHost(Database, _settings);
+        _ = host.Server;
+        return host;
+    }
+
     /// <summary>A client authenticated with the bootstrap admin API key.</summary>
     public HttpClient CreateAdminClient() => CreateApiKeyClient(AdminApiKey);
 
@@ -82,6 +97,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (!_keepDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
