@@ -1,3 +1,4 @@
+using ContactCenter.Channels;
 using ContactCenter.Identity;
 using ContactCenter.Kernel.Modules;
 
@@ -9,5 +10,6 @@ internal static class Modules
     public static IReadOnlyList<IContactCenterModule> All { get; } =
     [
         new IdentityModule(),
+        new ChannelsModule(),
     ];
 }

@@ -16,6 +16,9 @@ public abstract class HostTest(DatabaseKind kind) : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(Kind, SeedDemoData);
 
+    /// <summary>Restarts the host on the same database (see <see cref="TestHost.RestartAsync"/>).</summary>
+    protected async Task RestartHostAsync() => _host = await Host.RestartAsync();
+
     public virtual async ValueTask DisposeAsync()
     {
         if (_host is not null)

@@ -10,6 +10,9 @@ public static class TestPaths
     /// <summary>The plugins folder the build put beside this test assembly (see plugins/ChannelPlugins.targets).</summary>
     public static string PluginsDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");
 
+    /// <summary>Fixture plugins (good, broken) the build put beside this test assembly (see tests/TestPlugins).</summary>
+    public static string TestPluginsDirectory => Path.Combine(AppContext.BaseDirectory, "test-plugins");
+
     public static string Configuration =>
         typeof(TestPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 

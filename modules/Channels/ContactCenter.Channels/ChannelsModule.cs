@@ -1,0 +1,51 @@
+using Autofac;
+using ContactCenter.Channels.Accounts;
+using ContactCenter.Channels.Contracts;
+using ContactCenter.Channels.Data;
+using ContactCenter.Channels.Plugins;
+using ContactCenter.Channels.Seeding;
+using ContactCenter.Kernel.Modules;
+using ContactCenter.Kernel.Startup;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Channels;
+
+/// <summary>
+/// Owns channel accounts (a plugin plus its settings, secrets encrypted) and shows the plugin catalog the
+/// host loaded; tables <c>Channels_*</c>.
+/// </summary>
+public sealed class ChannelsModule : Module, IContactCenterModule
+{
+    public const string ModuleName = "Channels";
+
+    public string Name => ModuleName;
+
+    public System.Reflection.Assembly? UiAssembly => typeof(ChannelsModule).Assembly;
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterType<ChannelsApi>().As<IChannelsApi>().InstancePerLifetimeScope();
+        builder.RegisterType<ChannelSecrets>().SingleInstance();
+        builder.RegisterType<ListPlugins.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<ListChannelAccounts.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<GetChannelAccount.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<CreateChannelAccount.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<UpdateChannelAccount.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<DeleteChannelAccount.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<DemoChannelSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
+    }
+
+    public void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new ChannelAccountConfiguration());
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        ListPlugins.Map(api);
+        ListChannelAccounts.Map(api);
+        GetChannelAccount.Map(api);
+        CreateChannelAccount.Map(api);
+        UpdateChannelAccount.Map(api);
+        DeleteChannelAccount.Map(api);
+    }
+}
