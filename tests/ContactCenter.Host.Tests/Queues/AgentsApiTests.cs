@@ -35,7 +35,7 @@ public abstract class AgentsApiTests(DatabaseKind kind) : HostTest(kind)
     {
         var ana = await Host.CreateUserAsync("ana", "agent");
         var bruno = await Host.CreateUserAsync("bruno", "agent");
-        var client = await Host.LoginAsync("ana", Setup.Password);
+        var client = await Host.LoginAsync("ana", Arrange.Password);
         Host.Clock.Advance(TimeSpan.FromMinutes(3));
 
         var (own, body) = await client.PutJsonAsync($"/api/v1/agents/{ana}/presence", new { presence = "available" });
@@ -56,7 +56,7 @@ public abstract class AgentsApiTests(DatabaseKind kind) : HostTest(kind)
     {
         var ana = await Host.CreateUserAsync("ana", "agent");
         await Host.CreateUserAsync("sofia", "supervisor");
-        var sofia = await Host.LoginAsync("sofia", Setup.Password);
+        var sofia = await Host.LoginAsync("sofia", Arrange.Password);
 
         var (response, body) = await sofia.PutJsonAsync($"/api/v1/agents/{ana}/presence", new { presence = "away" });
 
@@ -101,7 +101,7 @@ public abstract class AgentsApiTests(DatabaseKind kind) : HostTest(kind)
         Assert.Equal(8, (int)agent["maxConcurrentConversations"]!);
         Assert.Equal(product.ToString(), (string?)agent["productIds"]!.AsArray().Single());
         Assert.Equal(team.ToString(), (string?)agent["teamIds"]!.AsArray().Single());
-        var anaClient = await Host.LoginAsync("ana", Setup.Password);
+        var anaClient = await Host.LoginAsync("ana", Arrange.Password);
         var (selfService, _) = await anaClient.PutJsonAsync($"/api/v1/agents/{ana}", new { maxConcurrentConversations = 50 });
         Assert.Equal(HttpStatusCode.Forbidden, selfService.StatusCode);
         Assert.Equal(8, (int)(await anaClient.GetJsonAsync("/api/v1/agents/me"))["maxConcurrentConversations"]!);

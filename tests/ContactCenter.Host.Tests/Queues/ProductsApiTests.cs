@@ -93,7 +93,7 @@ public abstract class ProductsApiTests(DatabaseKind kind) : HostTest(kind)
         await Host.CreateUserAsync("ana", "agent");
         var team = await Host.CreateTeamAsync("Comercial");
         await Host.CreateProductAsync("Seminovos", team);
-        var ana = await Host.LoginAsync("ana", Setup.Password);
+        var ana = await Host.LoginAsync("ana", Arrange.Password);
 
         var products = (await ana.GetJsonAsync("/api/v1/products")).AsArray();
         var (forbidden, _) = await ana.PostJsonAsync("/api/v1/products", new { name = "Mine", teamId = team });

@@ -115,7 +115,7 @@ public abstract class TeamsApiTests(DatabaseKind kind) : HostTest(kind)
         var comercial = await Host.CreateTeamAsync("Comercial");
         var suporte = await Host.CreateTeamAsync("Suporte");
         await Host.SetMembersAsync(comercial, ana);
-        var client = await Host.LoginAsync("ana", Setup.Password);
+        var client = await Host.LoginAsync("ana", Arrange.Password);
 
         var teams = (await client.GetJsonAsync("/api/v1/teams")).AsArray();
 
@@ -131,7 +131,7 @@ public abstract class TeamsApiTests(DatabaseKind kind) : HostTest(kind)
         await Host.CreateUserAsync("sofia", "supervisor");
         await Host.CreateTeamAsync("Comercial");
         await Host.CreateTeamAsync("Suporte");
-        var client = await Host.LoginAsync("sofia", Setup.Password);
+        var client = await Host.LoginAsync("sofia", Arrange.Password);
 
         var teams = (await client.GetJsonAsync("/api/v1/teams")).AsArray();
 

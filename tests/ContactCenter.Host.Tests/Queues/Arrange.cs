@@ -3,7 +3,7 @@ using ContactCenter.Host.Tests.Infrastructure;
 namespace ContactCenter.Host.Tests.Queues;
 
 /// <summary>Arranges users, teams and products through the public API, as an admin would.</summary>
-public static class Setup
+public static class Arrange
 {
     public const string Password = "password1";
 
