@@ -1,6 +1,12 @@
 using ContactCenter.Channels;
+using ContactCenter.Chatbot;
+using ContactCenter.Conversations;
 using ContactCenter.Identity;
 using ContactCenter.Kernel.Modules;
+using ContactCenter.Leads;
+using ContactCenter.Queues;
+using ContactCenter.Templates;
+using ContactCenter.Tickets;
 
 namespace ContactCenter.Host;
 
@@ -11,5 +17,11 @@ internal static class Modules
     [
         new IdentityModule(),
         new ChannelsModule(),
+        new QueuesModule(),
+        new LeadsModule(),
+        new ConversationsModule(),
+        new TemplatesModule(),
+        new TicketsModule(),
+        new ChatbotModule(),
     ];
 }

@@ -1,0 +1,26 @@
+using ContactCenter.Kernel.Identity;
+
+namespace ContactCenter.Queues.Contracts;
+
+/// <summary>Whether an agent takes new work. Serialised as <c>available</c> / <c>away</c> / <c>offline</c>.</summary>
+public enum AgentPresence
+{
+    Offline,
+    Available,
+    Away,
+}
+
+/// <summary>
+/// The routing profile of a user (agent or supervisor). <see cref="TeamIds"/> is read-only here: membership
+/// is set on the team (<c>PUT /api/v1/teams/{id}/members</c>).
+/// </summary>
+public sealed record AgentDto(
+    Guid UserId,
+    string DisplayName,
+    Role? Role,
+    bool IsActive,
+    AgentPresence Presence,
+    DateTime PresenceChangedAt,
+    int MaxConcurrentConversations,
+    IReadOnlyList<Guid> TeamIds,
+    IReadOnlyList<Guid> ProductIds);

@@ -1,0 +1,35 @@
+using ContactCenter.Queues.Contracts;
+
+namespace ContactCenter.Queues.Domain;
+
+/// <summary>The routing profile of a user who answers conversations (agents and supervisors).</summary>
+internal sealed class AgentProfile
+{
+    public const int DefaultCapacity = 5;
+    public const int MaxCapacity = 100;
+
+    /// <summary>The Identity user's id; one profile per user.</summary>
+    public Guid UserId { get; init; }
+
+    public AgentPresence Presence { get; set; } = AgentPresence.Offline;
+
+    /// <summary>When the presence last changed: routing picks the longest idle agent first.</summary>
+    public DateTime PresenceChangedAt { get; set; }
+
+    public int MaxConcurrentConversations { get; set; } = DefaultCapacity;
+
+    /// <summary>False once the user is deactivated: routing never offers them work.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAt { get; init; }
+
+    public List<AgentProduct> Products { get; init; } = [];
+}
+
+/// <summary>A product the agent serves.</summary>
+internal sealed class AgentProduct
+{
+    public Guid UserId { get; init; }
+
+    public Guid ProductId { get; init; }
+}

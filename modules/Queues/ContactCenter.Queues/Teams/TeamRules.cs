@@ -1,0 +1,40 @@
+using ContactCenter.Kernel.Errors;
+using ContactCenter.Queues.Contracts;
+using ContactCenter.Queues.Domain;
+
+namespace ContactCenter.Queues.Teams;
+
+/// <summary>The field rules shared by creating and editing a team.</summary>
+internal static class TeamRules
+{
+    public static void CheckName(Validator validator, string? name)
+    {
+        validator.Require("name", name, "A team name is required.");
+        validator.Check((name?.Trim().Length ?? 0) <= 100, "name", "Use at most 100 characters.");
+    }
+
+    public static void CheckDescription(Validator validator, string? description) =>
+        validator.Check((description?.Trim().Length ?? 0) <= 1000, "description", "Use at most 1000 characters.");
+
+    public static void CheckRoutingMode(Validator validator, TeamRoutingMode? mode) =>
+        validator.Check(mode is null || Enum.IsDefined(mode.Value), "routingMode", "The routing mode must be auto or pool.");
+
+    public static void CheckChannelAccounts(Validator validator, IReadOnlyList<Guid>? ids) =>
+        validator.Check(ids is null || ids.All(id => id != Guid.Empty), "channelAccountIds", "Channel account ids must not be empty.");
+
+    public static string? CleanDescription(string? description) =>
+        string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+
+    public static void ReplaceChannelAccounts(Team team, IReadOnlyList<Guid> ids)
+    {
+        var wanted = ids.ToHashSet();
+        team.ChannelAccounts.RemoveAll(c => !wanted.Contains(c.ChannelAccountId));
+        foreach (var id in wanted.Where(id => team.ChannelAccounts.All(c => c.ChannelAccountId != id)))
+        {
+            team.ChannelAccounts.Add(new TeamChannelAccount { TeamId = team.Id, ChannelAccountId = id });
+        }
+    }
+
+    public static Error NameTaken(string name) =>
+        Error.Conflict("team_name_taken", $"A team named '{name.Trim()}' already exists.");
+}
