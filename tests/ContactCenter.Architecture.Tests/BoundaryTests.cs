@@ -62,7 +62,7 @@ public sealed class BoundaryTests
     public void HostPluginFolderHoldsNoSharedAssembly(string folder)
     {
         var files = FileNames(folder);
-        var plugin = files.Where(f => Names.IsPlugin(f)).Select(Path.GetFileNameWithoutExtension).FirstOrDefault() ?? folder;
+        var plugin = files.Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && Names.IsPlugin(f)).Select(Path.GetFileNameWithoutExtension).FirstOrDefault() ?? folder;
         Violations.AssertNone(PluginFolderRule.Check(plugin!, folder, files));
     }
 
