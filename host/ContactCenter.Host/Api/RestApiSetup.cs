@@ -26,6 +26,8 @@ internal static class RestApiSetup
                 Description = "Everything an agent can do in the web UI, for integrations. Authenticate with " +
                     "'Authorization: Bearer <API key>' (keys are created by admins) or the UI's login cookie.",
             });
+            // Every use case names its body "Request": prefix the use case (CreateApiKeyRequest), or the ids collide.
+            o.CustomSchemaIds(type => type.IsNested ? type.DeclaringType!.Name + type.Name : type.Name);
             o.AddSecurityDefinition("apiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

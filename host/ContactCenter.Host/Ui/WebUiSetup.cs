@@ -41,13 +41,15 @@ internal static class WebUiSetup
         // After authentication (PipelineSetup), before the endpoints: antiforgery reads the signed-in user.
         app.UseRequestLocalization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Pages, files and the circuit hub are not API operations: kept out of the OpenAPI document.
+        app.MapStaticAssets().ExcludeFromDescription();
         CultureEndpoint.Map(app);
         AccountEndpoints.Map(app);
         // Only the pages' own routes are mapped (no catch-all), so /api, /swagger, /health and /webhooks stay theirs.
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            .AddAdditionalAssemblies([.. UiAssemblies(modules)]);
+            .AddAdditionalAssemblies([.. UiAssemblies(modules)])
+            .ExcludeFromDescription();
     }
 
     /// <summary>The modules' page assemblies (the host's own is the app assembly, listed once).</summary>
