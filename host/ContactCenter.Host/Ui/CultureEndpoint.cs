@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace ContactCenter.Host.Ui;
+
+/// <summary><c>GET /culture/set?culture=en&amp;redirectUri=/</c>: remembers the UI language in a cookie for a year.</summary>
+internal static class CultureEndpoint
+{
+    public static void Map(IEndpointRouteBuilder app) => app
+        .MapGet("/culture/set", (string? culture, string? redirectUri, HttpContext http) =>
+        {
+            var chosen = WebUiSetup.Cultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+            if (chosen is null)
+            {
+                return Results.Problem(
+                    statusCode: 400,
+                    title: "The request is invalid.",
+                    detail: $"Unsupported culture; use one of: {string.Join(", ", WebUiSetup.Cultures.Select(c => c.Name))}.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "unsupported_culture" });
+            }
+
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1),
+                    HttpOnly = true,
+                    IsEssential = true,
+                    SameSite = SameSiteMode.Lax,
+                    Secure = http.Request.IsHttps,
+                });
+            // Only a path on this site: an open redirect would make the link a phishing tool.
+            return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
+        })
+        .AllowAnonymous()
+        .ExcludeFromDescription();
+}

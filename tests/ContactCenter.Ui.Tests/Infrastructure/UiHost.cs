@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace ContactCenter.Ui.Tests.Infrastructure;
+
+/// <summary>
+/// The built host as its own process on a loopback port, as a customer runs it, on a fresh SQLite data folder
+/// seeded with the demo organisation (logins admin, supervisor, ana, bruno, carla). A child process rather than
+/// WebApplicationFactory: in-process with Kestrel, static files came back empty, so the browser got no stylesheet.
+/// </summary>
+public sealed class UiHost : IAsyncDisposable
+{
+    public const string DemoPassword = "demo1234";
+
+    private readonly Process _process;
+    private readonly string _dataDirectory;
+
+    private UiHost(Process process, string baseUrl, string dataDirectory)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        _dataDirectory = dataDirectory;
+    }
+
+    public string BaseUrl { get; }
+
+    private string LogFile => Path.Combine(_dataDirectory, "host-console.log");
+
+    public static async Task<UiHost> StartAsync()
+    {
+        var projectDirectory = Path.Combine(RepoRoot(), "host", "ContactCenter.Host");
+        var configuration = typeof(UiHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var hostDll = Path.Combine(projectDirectory, "bin", configuration, "net10.0", "ContactCenter.Host.dll");
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "cc-ui-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The project folder is the content root, as with 'dotnet run': its wwwroot holds the stylesheet.
+            WorkingDirectory = projectDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { hostDll, $"--urls={baseUrl}", $"--contentRoot={projectDirectory}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ContactCenter__DataDirectory"] = dataDirectory;
+        start.Environment["ContactCenter__SeedDemoData"] = "true";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Default"] = string.Empty;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
+        var host = new UiHost(process, baseUrl, dataDirectory);
+        var log = new StreamWriter(host.LogFile) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitUntilLiveAsync();
+        return host;
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+
+    private async Task WaitUntilLiveAsync()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                if ((await client.GetAsync(BaseUrl + "/health/live")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        var tail = File.Exists(LogFile) ? string.Join(Environment.NewLine, File.ReadLines(LogFile).TakeLast(30)) : "(no output)";
+        throw new InvalidOperationException($"The host did not come up at {BaseUrl}. Its last output:{Environment.NewLine}{tail}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The log file may still be open for a moment; the temp folder is disposable anyway.
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContactCenter.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("ContactCenter.sln not found above the test folder.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
