@@ -57,6 +57,9 @@ public sealed record TemplateDefinition(
     /// <summary>A text header, when any.</summary>
     public string? Header { get; init; }
 
+    /// <summary>An example value per header placeholder, in order (providers refuse a header placeholder without one).</summary>
+    public IReadOnlyList<string> HeaderExamples { get; init; } = [];
+
     /// <summary>A footer, when any.</summary>
     public string? Footer { get; init; }
 
@@ -81,7 +84,11 @@ public enum TemplateCategory
 /// <param name="Kind">What the button does.</param>
 /// <param name="Text">Its label.</param>
 /// <param name="Value">The URL or phone number, for those kinds.</param>
-public sealed record TemplateButton(TemplateButtonType Kind, string Text, string? Value = null);
+public sealed record TemplateButton(TemplateButtonType Kind, string Text, string? Value = null)
+{
+    /// <summary>An example for the URL's placeholder (<c>https://example.com/{{1}}</c>), which providers require for review.</summary>
+    public string? Example { get; init; }
+}
 
 /// <summary>Kinds of template buttons.</summary>
 public enum TemplateButtonType

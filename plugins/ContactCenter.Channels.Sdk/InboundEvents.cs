@@ -25,7 +25,60 @@ public sealed record MessageReceived(
 {
     /// <summary>The provider id of the message this one replies to, when it is a reply.</summary>
     public string? ReplyToProviderMessageId { get; init; }
+
+    /// <summary>The contact forwarded this message (WhatsApp: forwarded up to five times).</summary>
+    public bool IsForwarded { get; init; }
+
+    /// <summary>The message has been forwarded many times (WhatsApp: more than five); implies <see cref="IsForwarded"/>.</summary>
+    public bool IsFrequentlyForwarded { get; init; }
+
+    /// <summary>The ad or post the contact came from (a click-to-chat ad), when the provider says; a lead's source.</summary>
+    public AdReferral? Referral { get; init; }
+
+    /// <summary>The catalog product the contact asked about (a "message business" button on a product), when any.</summary>
+    public ReferredProduct? ReferredProduct { get; init; }
 }
+
+/// <summary>The ad or post that brought the contact to the conversation (e.g. WhatsApp's click-to-WhatsApp ads).</summary>
+/// <param name="SourceType">The kind of source, as the provider names it (e.g. <c>ad</c>, <c>post</c>).</param>
+/// <param name="SourceId">The provider's id of the ad or post, when given.</param>
+/// <param name="SourceUrl">A link to the ad or post, when given.</param>
+public sealed record AdReferral(string? SourceType, string? SourceId, string? SourceUrl)
+{
+    /// <summary>The ad's headline, when given.</summary>
+    public string? Headline { get; init; }
+
+    /// <summary>The ad's text, when given.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The ad's media type (<c>image</c> or <c>video</c>), when given.</summary>
+    public string? MediaType { get; init; }
+
+    /// <summary>A link to the ad's image or video, when given.</summary>
+    public string? MediaUrl { get; init; }
+
+    /// <summary>The provider's click id for conversion reporting (WhatsApp's <c>ctwa_clid</c>), when given.</summary>
+    public string? ClickId { get; init; }
+
+    /// <summary>The greeting the ad pre-filled for the contact, when given.</summary>
+    public string? WelcomeText { get; init; }
+}
+
+/// <summary>A catalog product a message refers to.</summary>
+/// <param name="CatalogId">The catalog's id, when given.</param>
+/// <param name="ProductId">The product's id in the catalog (the business's SKU).</param>
+public sealed record ReferredProduct(string? CatalogId, string ProductId);
+
+/// <summary>
+/// The provider reports a problem that belongs to no single message (WhatsApp's value-level <c>errors[]</c>,
+/// e.g. a throughput limit hit), so admins can see it.
+/// </summary>
+/// <param name="IdempotencyKey">Stable key of this report.</param>
+/// <param name="OccurredAt">When it was reported (by the provider's clock when it says so).</param>
+/// <param name="ErrorCode">The provider's error code, when given.</param>
+/// <param name="ErrorText">The provider's description of the error.</param>
+public sealed record ProviderErrorReported(string IdempotencyKey, DateTimeOffset OccurredAt, string? ErrorCode, string ErrorText)
+    : InboundEvent(IdempotencyKey, OccurredAt);
 
 /// <summary>
 /// Who sent a message. At least one of <see cref="Phone"/> and <see cref="ProviderUserId"/> is set: WhatsApp

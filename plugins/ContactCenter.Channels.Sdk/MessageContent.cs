@@ -24,6 +24,9 @@ public sealed record MediaContent(
 {
     /// <summary>True for a voice note recorded in the app (as opposed to an audio file).</summary>
     public bool IsVoice { get; init; }
+
+    /// <summary>True for an animated sticker.</summary>
+    public bool IsAnimated { get; init; }
 }
 
 /// <summary>Kinds of media.</summary>

@@ -102,6 +102,11 @@ public enum TemplateButtonKind
     Url,
 }
 
+/// <summary>React to a message with an emoji, or remove the reaction, where the channel has reactions.</summary>
+/// <param name="TargetProviderMessageId">The provider id of the message to react to.</param>
+/// <param name="Emoji">The emoji; null or empty removes an earlier reaction.</param>
+public sealed record OutboundReaction(string TargetProviderMessageId, string? Emoji) : OutboundContent;
+
 /// <summary>Mark a received message (and those before it) as read, where the channel has read receipts.</summary>
 /// <param name="ProviderMessageId">The provider id of the received message.</param>
 /// <param name="ShowTypingIndicator">Also show "typing…" to the contact until the reply.</param>

@@ -1,18 +1,40 @@
 using System.Security.Cryptography;
 using System.Text;
 using ContactCenter.Channels.Sdk;
+using ContactCenter.Plugins.WhatsAppCloud.Graph;
+using ContactCenter.Plugins.WhatsAppCloud.Media;
+using ContactCenter.Plugins.WhatsAppCloud.Parsing;
+using ContactCenter.Plugins.WhatsAppCloud.Sending;
+using ContactCenter.Plugins.WhatsAppCloud.Templates;
 
 namespace ContactCenter.Plugins.WhatsAppCloud;
 
 /// <summary>
-/// One WhatsApp business number on Meta's Cloud API. This version owns the webhook's authenticity: the
-/// subscription handshake and the X-Hub-Signature-256 check. Parsing and sending come next and say so
-/// instead of pretending.
+/// One WhatsApp business number on Meta's Cloud API: the webhook's authenticity (handshake, signature),
+/// reading webhooks, sending, templates, media and the connection check, each in its own class.
 /// </summary>
-internal sealed class WhatsAppCloudAdapter(ChannelAccountContext context) : IChannelAdapter
+internal sealed class WhatsAppCloudAdapter : IChannelAdapter, ISupportsTemplates, ISupportsMedia
 {
     private const string SignatureHeader = "X-Hub-Signature-256";
     private const string SignaturePrefix = "sha256=";
+
+    private readonly ChannelAccountContext _context;
+    private readonly AccountSettings _settings;
+    private readonly MessageSender _sender;
+    private readonly TemplateManager _templates;
+    private readonly MediaDownloader _media;
+    private readonly ConnectionCheck _check;
+
+    public WhatsAppCloudAdapter(ChannelAccountContext context)
+    {
+        _context = context;
+        _settings = AccountSettings.From(context);
+        var graph = new GraphClient(context.Http, _settings);
+        _sender = new MessageSender(graph);
+        _templates = new TemplateManager(graph);
+        _media = new MediaDownloader(graph);
+        _check = new ConnectionCheck(graph);
+    }
 
     /// <summary>
     /// Meta calls <c>GET ?hub.mode=subscribe&amp;hub.challenge=…&amp;hub.verify_token=…</c> whenever the callback
@@ -26,7 +48,7 @@ internal sealed class WhatsAppCloudAdapter(ChannelAccountContext context) : ICha
             return null;
         }
 
-        var expected = context.Setting("verifyToken");
+        var expected = _settings.VerifyToken;
         var challenge = request.QueryValue("hub.challenge");
         return mode == "subscribe" && expected is not null && challenge is not null
             && FixedTimeEquals(expected, request.QueryValue("hub.verify_token"))
@@ -41,7 +63,7 @@ internal sealed class WhatsAppCloudAdapter(ChannelAccountContext context) : ICha
     public bool VerifySignature(WebhookRequest request)
     {
         var header = request.Header(SignatureHeader);
-        var secret = context.Setting("appSecret");
+        var secret = _settings.AppSecret;
         if (secret is null || header is null || !header.StartsWith(SignaturePrefix, StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -50,14 +72,21 @@ internal sealed class WhatsAppCloudAdapter(ChannelAccountContext context) : ICha
         return WebhookSignatures.HmacSha256Matches(secret, request.Body.Span, header[SignaturePrefix.Length..]);
     }
 
-    public IReadOnlyList<InboundEvent> Parse(WebhookRequest request) =>
-        [Unparseable.For(request, context.Clock.GetUtcNow(), "Reading WhatsApp webhooks is not supported in this version of the plugin.")];
+    public IReadOnlyList<InboundEvent> Parse(WebhookRequest request) => WebhookParser.Parse(request, _context.Clock.GetUtcNow());
 
     public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken) =>
-        Task.FromResult(SendResult.NotSupported("Sending WhatsApp messages"));
+        _sender.SendAsync(message, cancellationToken);
 
-    public Task<ChannelCheckResult> CheckAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(ChannelCheckResult.NotSupported("Checking the connection is not supported in this version of the plugin."));
+    public Task<ChannelCheckResult> CheckAsync(CancellationToken cancellationToken) => _check.RunAsync(cancellationToken);
+
+    public Task<TemplateSubmitResult> SubmitTemplateAsync(TemplateDefinition template, CancellationToken cancellationToken) =>
+        _templates.SubmitAsync(template, cancellationToken);
+
+    public Task<IReadOnlyList<TemplateState>> SyncTemplatesAsync(CancellationToken cancellationToken) =>
+        _templates.SyncAsync(cancellationToken);
+
+    public Task<MediaDownload> DownloadMediaAsync(MediaReference media, CancellationToken cancellationToken) =>
+        _media.DownloadAsync(media, cancellationToken);
 
     private static bool FixedTimeEquals(string expected, string? actual) =>
         actual is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
