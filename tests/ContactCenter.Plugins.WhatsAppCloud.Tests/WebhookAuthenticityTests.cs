@@ -99,22 +99,6 @@ public sealed class WebhookAuthenticityTests
         Assert.Equal(403, adapter.Handshake(Get(("hub.mode", "subscribe"), ("hub.challenge", "1"), ("hub.verify_token", "")))?.StatusCode);
     }
 
-    [Fact]
-    public async Task Parsing_and_sending_say_they_are_not_supported_yet_instead_of_pretending()
-    {
-        var parsed = Assert.Single(_adapter.Parse(Post(Body, "sha256=" + Signature)));
-        var unparseable = Assert.IsType<Unparseable>(parsed);
-        Assert.Contains("not supported in this version", unparseable.Reason, StringComparison.Ordinal);
-        Assert.StartsWith("unparseable:", unparseable.IdempotencyKey, StringComparison.Ordinal);
-
-        var sent = await _adapter.SendAsync(
-            new OutboundMessage(Guid.NewGuid(), Recipient.ForPhone("5511999999999"), new OutboundText("Olá")), CancellationToken.None);
-        Assert.False(sent.Accepted);
-        Assert.Equal(SendFailureKind.Permanent, sent.Failure!.Kind);
-        Assert.Contains("not supported in this version", sent.Failure.ErrorText, StringComparison.Ordinal);
-        Assert.Equal(ChannelCheckStatus.NotSupported, (await _adapter.CheckAsync(CancellationToken.None)).Status);
-    }
-
     private static WebhookRequest Get(params (string Name, string Value)[] query) =>
         new("GET", "/webhooks/x", query.Select(q => KeyValuePair.Create(q.Name, q.Value)), [], ReadOnlyMemory<byte>.Empty);
 
