@@ -1,0 +1,180 @@
+using Autofac;
+using ContactCenter.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Inbox;
+
+/// <summary>
+/// Turns stored webhooks into events, exactly once: a batch of pending rows is claimed (PostgreSQL: row locks
+/// with SKIP LOCKED, so nodes and workers never share a row; SQLite: one writer), every new event's key goes
+/// into Channels_ProcessedEvents beside its effects, and the rows are marked in the same transaction. A crash
+/// before the commit leaves the rows pending and nothing half-written.
+/// </summary>
+internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, TimeProvider clock, ILogger<InboxProcessor> logger)
+    : BackgroundService
+{
+    public const int BatchSize = 50;
+    public const int MaxAttempts = 8;
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim _singleWriter = new(1, 1);
+    private int _inFlight;
+
+    /// <summary>Runs after a batch's effects are written and before its commit; tests make it throw to play a crash.</summary>
+    internal Func<Task>? BeforeCommit { get; set; }
+
+    /// <summary>Processes until no due row is left and no worker is busy (tests call this instead of waiting).</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            if (await ProcessBatchAsync(null, cancellationToken) > 0)
+            {
+                continue;
+            }
+
+            if (Volatile.Read(ref _inFlight) == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(5, cancellationToken); // another worker holds rows; its commit is near
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        bool postgres;
+        await using (var scope = root.BeginLifetimeScope())
+        {
+            postgres = scope.Resolve<ContactCenterDbContext>().IsPostgres();
+        }
+
+        var workers = Enumerable.Range(0, postgres ? 3 : 1).Select(_ => WorkAsync(stoppingToken));
+        await Task.WhenAll(workers);
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await ProcessBatchAsync(null, stoppingToken) == 0)
+                {
+                    await signal.WaitAsync(PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The inbox processor failed; retrying shortly");
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and processes one batch (or only <paramref name="onlyId"/>); returns how many rows it handled.</summary>
+    private async Task<int> ProcessBatchAsync(Guid? onlyId, CancellationToken cancellationToken)
+    {
+        var (handled, split) = await TryBatchAsync(onlyId, cancellationToken);
+
+        // One row spoiled the batch: find it by taking the rows one at a time.
+        foreach (var id in split)
+        {
+            await TryBatchAsync(id, cancellationToken);
+        }
+
+        return handled;
+    }
+
+    private async Task<(int Handled, IReadOnlyList<Guid> Split)> TryBatchAsync(Guid? onlyId, CancellationToken cancellationToken)
+    {
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<ContactCenterDbContext>();
+        var postgres = db.IsPostgres();
+        if (!postgres)
+        {
+            await _singleWriter.WaitAsync(cancellationToken);
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var rows = await InboxClaim.ClaimAsync(db, onlyId, clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
+            if (rows.Count == 0)
+            {
+                return (0, []);
+            }
+
+            try
+            {
+                var rowProcessor = scope.Resolve<InboxRowProcessor>();
+                foreach (var row in rows)
+                {
+                    await rowProcessor.ProcessAsync(row, cancellationToken);
+                }
+
+                if (BeforeCommit is { } hook)
+                {
+                    await hook();
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return (rows.Count, []);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                if (rows.Count > 1)
+                {
+                    return (rows.Count, [.. rows.Select(r => r.Id)]);
+                }
+
+                await RecordFailureAsync(rows[0].Id, e);
+                return (1, []);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            if (!postgres)
+            {
+                _singleWriter.Release();
+            }
+        }
+    }
+
+    /// <summary>A passing failure (database, a module's handler): retried later with backoff, failed for good after a few tries.</summary>
+    private async Task RecordFailureAsync(Guid id, Exception error)
+    {
+        logger.LogError(error, "Processing inbox row {InboxId} failed", id);
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<ContactCenterDbContext>();
+        if (await db.Set<InboxEntry>().FirstOrDefaultAsync(e => e.Id == id) is not { Status: InboxStatus.Pending } row)
+        {
+            return;
+        }
+
+        row.Attempts++;
+        row.Error = Truncate(error.Message);
+        if (row.Attempts >= MaxAttempts)
+        {
+            row.Status = InboxStatus.Failed;
+        }
+        else
+        {
+            row.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(5 * Math.Pow(2, row.Attempts));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    internal static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+}

@@ -1,0 +1,41 @@
+using ContactCenter.Channels.Contracts;
+using ContactCenter.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Conversations.Contacts;
+
+/// <summary>Finds the contact a channel names (by phone first, else by provider user id) or adds it.</summary>
+internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
+{
+    public async Task<Contact> UpsertAsync(ChannelParty party, CancellationToken cancellationToken)
+    {
+        var contacts = db.Set<Contact>();
+        var contact = party.Phone is { Length: > 0 } phone
+            ? await contacts.FirstOrDefaultAsync(c => c.Phone == phone, cancellationToken)
+            : null;
+        if (contact is null && party.ProviderUserId is { Length: > 0 } userId)
+        {
+            contact = await contacts.FirstOrDefaultAsync(c => c.ProviderUserId == userId, cancellationToken);
+        }
+
+        if (contact is null)
+        {
+            contact = new Contact { CreatedAt = clock.GetUtcNow().UtcDateTime };
+            contacts.Add(contact);
+        }
+
+        // What the channel says now wins: a phone learnt later, a renamed profile.
+        contact.Phone ??= Normalize(party.Phone);
+        contact.ProviderUserId ??= Truncate(party.ProviderUserId, 100);
+        if (party.ProfileName is { Length: > 0 } name)
+        {
+            contact.ProfileName = Truncate(name, 200);
+        }
+
+        return contact;
+    }
+
+    private static string? Normalize(string? phone) => phone is { Length: > 0 and <= 20 } ? phone : null;
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+}
