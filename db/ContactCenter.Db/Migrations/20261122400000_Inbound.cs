@@ -59,7 +59,7 @@ public sealed class Inbound : Migration
             },
             constraints: table => table.PrimaryKey("PK_Conversations_Contacts", x => x.Id));
         migrationBuilder.CreateIndex("IX_Conversations_Contacts_Phone", "Conversations_Contacts", "Phone", unique: true);
-        migrationBuilder.CreateIndex("IX_Conversations_Contacts_ProviderUserId", "Conversations_Contacts", "ProviderUserId");
+        migrationBuilder.CreateIndex("IX_Conversations_Contacts_ProviderUserId", "Conversations_Contacts", "ProviderUserId", unique: true);
 
         migrationBuilder.CreateTable(
             name: "Conversations_Messages",

@@ -82,18 +82,23 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
     /// <summary>Claims and processes one batch (or only <paramref name="onlyId"/>); returns how many rows it handled.</summary>
     private async Task<int> ProcessBatchAsync(Guid? onlyId, CancellationToken cancellationToken)
     {
-        var (handled, split) = await TryBatchAsync(onlyId, cancellationToken);
+        var (handled, split) = await TryBatchAsync(onlyId, lastTry: false, cancellationToken);
 
-        // One row spoiled the batch: find it by taking the rows one at a time.
+        // One row spoiled the batch, or lost a race with another worker (a unique index): take the rows one
+        // at a time, so a bad row fails alone and a race is simply run again.
         foreach (var id in split)
         {
-            await TryBatchAsync(id, cancellationToken);
+            var (_, again) = await TryBatchAsync(id, lastTry: false, cancellationToken);
+            foreach (var retry in again)
+            {
+                await TryBatchAsync(retry, lastTry: true, cancellationToken);
+            }
         }
 
         return handled;
     }
 
-    private async Task<(int Handled, IReadOnlyList<Guid> Split)> TryBatchAsync(Guid? onlyId, CancellationToken cancellationToken)
+    private async Task<(int Handled, IReadOnlyList<Guid> Split)> TryBatchAsync(Guid? onlyId, bool lastTry, CancellationToken cancellationToken)
     {
         await using var scope = root.BeginLifetimeScope();
         var db = scope.Resolve<ContactCenterDbContext>();
@@ -132,7 +137,7 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                if (rows.Count > 1)
+                if (rows.Count > 1 || (e is DbUpdateException && !lastTry))
                 {
                     return (rows.Count, [.. rows.Select(r => r.Id)]);
                 }

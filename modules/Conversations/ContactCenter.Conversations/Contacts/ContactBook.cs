@@ -4,18 +4,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Conversations.Contacts;
 
-/// <summary>Finds the contact a channel names (by phone first, else by provider user id) or adds it.</summary>
+/// <summary>
+/// Finds the contact a channel names (by phone first, else by provider user id) or adds it. On PostgreSQL the
+/// contact's row stays locked until the caller commits, so several inbox workers handle one contact's messages
+/// one after the other (a reaction and its message never miss each other); a new contact is serialized by the
+/// unique indexes instead (the loser's batch is retried and then finds the contact).
+/// </summary>
 internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
 {
     public async Task<Contact> UpsertAsync(ChannelParty party, CancellationToken cancellationToken)
     {
         var contacts = db.Set<Contact>();
         var contact = party.Phone is { Length: > 0 } phone
-            ? await contacts.FirstOrDefaultAsync(c => c.Phone == phone, cancellationToken)
+            ? await FindAsync(phone, null, cancellationToken)
             : null;
         if (contact is null && party.ProviderUserId is { Length: > 0 } userId)
         {
-            contact = await contacts.FirstOrDefaultAsync(c => c.ProviderUserId == userId, cancellationToken);
+            contact = await FindAsync(null, userId, cancellationToken);
         }
 
         if (contact is null)
@@ -33,6 +38,22 @@ internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
         }
 
         return contact;
+    }
+
+    private async Task<Contact?> FindAsync(string? phone, string? providerUserId, CancellationToken cancellationToken)
+    {
+        var contacts = db.Set<Contact>();
+        if (!db.IsPostgres())
+        {
+            return phone is not null
+                ? await contacts.FirstOrDefaultAsync(c => c.Phone == phone, cancellationToken)
+                : await contacts.FirstOrDefaultAsync(c => c.ProviderUserId == providerUserId, cancellationToken);
+        }
+
+        var rows = phone is not null
+            ? await contacts.FromSql($"""SELECT * FROM "Conversations_Contacts" WHERE "Phone" = {phone} FOR UPDATE""").ToListAsync(cancellationToken)
+            : await contacts.FromSql($"""SELECT * FROM "Conversations_Contacts" WHERE "ProviderUserId" = {providerUserId} FOR UPDATE""").ToListAsync(cancellationToken);
+        return rows.FirstOrDefault();
     }
 
     private static string? Normalize(string? phone) => phone is { Length: > 0 and <= 20 } ? phone : null;

@@ -18,7 +18,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.ProviderUserId).HasMaxLength(100);
         builder.Property(c => c.ProfileName).HasMaxLength(200);
         builder.HasIndex(c => c.Phone).IsUnique();
-        builder.HasIndex(c => c.ProviderUserId);
+        builder.HasIndex(c => c.ProviderUserId).IsUnique();
     }
 }
 

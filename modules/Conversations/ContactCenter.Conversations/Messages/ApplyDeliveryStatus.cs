@@ -14,32 +14,37 @@ internal sealed class ApplyDeliveryStatus(ContactCenterDbContext db) : IEventHan
 {
     public async Task HandleAsync(DeliveryStatusReceived status, CancellationToken cancellationToken)
     {
-        var message = await db.Set<Message>().FirstOrDefaultAsync(
-            m => m.ChannelAccountId == status.ChannelAccountId && m.ProviderMessageId == status.ProviderMessageId, cancellationToken);
-        if (message is null)
-        {
-            return; // a message this installation never sent (or sent before it kept history)
-        }
-
         var next = Name(status.Status);
-        if (Rank(next) <= Rank(message.Status))
-        {
-            return;
-        }
+        string?[] lower = [.. Ranked.Where(s => Rank(s) < Rank(next))];
+        var message = db.Set<Message>().Where(m => m.ChannelAccountId == status.ChannelAccountId
+            && m.ProviderMessageId == status.ProviderMessageId
+            && (m.Status == null || lower.Contains(m.Status)));
 
-        message.Status = next;
+        // One conditional UPDATE, not read-then-write: two workers applying statuses of the same message at
+        // once can never let the lower one win (PostgreSQL re-checks the condition after the row lock).
+        // A status of a message this installation never sent changes nothing.
         if (status.Status == ChannelDeliveryStatus.Failed)
         {
-            message.ErrorCode = status.ErrorCode is { Length: > 50 } code ? code[..50] : status.ErrorCode;
-            message.ErrorText = status.ErrorText is { Length: > 1000 } text ? text[..1000] : status.ErrorText;
+            var code = status.ErrorCode is { Length: > 50 } c ? c[..50] : status.ErrorCode;
+            var text = status.ErrorText is { Length: > 1000 } t ? t[..1000] : status.ErrorText;
+            await message.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Status, next).SetProperty(m => m.ErrorCode, code).SetProperty(m => m.ErrorText, text),
+                cancellationToken);
+        }
+        else
+        {
+            await message.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, next), cancellationToken);
         }
     }
+
+    private static readonly string?[] Ranked = ["pending", "queued", "sent", "delivered", "failed", "read", "played"];
 
     public static string Name(ChannelDeliveryStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>Failed outranks sent and delivered (the provider gave up) but not read: a read message was delivered.</summary>
     private static int Rank(string? status) => status switch
     {
+        "pending" or "queued" => 0,
         "sent" => 1,
         "delivered" => 2,
         "failed" => 3,
