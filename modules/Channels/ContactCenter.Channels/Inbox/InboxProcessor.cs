@@ -17,6 +17,7 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
 {
     public const int BatchSize = 50;
     public const int MaxAttempts = 8;
+    private const string Claimed = "claimed";
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _singleWriter = new(1, 1);
@@ -118,6 +119,8 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
                 return (0, []);
             }
 
+            // Work rolled back to here keeps the claim: a failure is recorded before another worker can take the row.
+            await transaction.CreateSavepointAsync(Claimed, cancellationToken);
             try
             {
                 var rowProcessor = scope.Resolve<InboxRowProcessor>();
@@ -136,13 +139,16 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
                 if (rows.Count > 1 || (e is DbUpdateException && !lastTry))
                 {
+                    await transaction.RollbackAsync(CancellationToken.None);
                     return (rows.Count, [.. rows.Select(r => r.Id)]);
                 }
 
-                await RecordFailureAsync(rows[0].Id, e);
+                await transaction.RollbackToSavepointAsync(Claimed, CancellationToken.None);
+                db.ChangeTracker.Clear();
+                await RecordFailureAsync(db, rows[0].Id, e);
+                await transaction.CommitAsync(CancellationToken.None);
                 return (1, []);
             }
         }
@@ -157,16 +163,10 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
     }
 
     /// <summary>A passing failure (database, a module's handler): retried later with backoff, failed for good after a few tries.</summary>
-    private async Task RecordFailureAsync(Guid id, Exception error)
+    private async Task RecordFailureAsync(ContactCenterDbContext db, Guid id, Exception error)
     {
         logger.LogError(error, "Processing inbox row {InboxId} failed", id);
-        await using var scope = root.BeginLifetimeScope();
-        var db = scope.Resolve<ContactCenterDbContext>();
-        if (await db.Set<InboxEntry>().FirstOrDefaultAsync(e => e.Id == id) is not { Status: InboxStatus.Pending } row)
-        {
-            return;
-        }
-
+        var row = await db.Set<InboxEntry>().FirstAsync(e => e.Id == id);
         row.Attempts++;
         row.Error = Truncate(error.Message);
         if (row.Attempts >= MaxAttempts)
