@@ -62,6 +62,7 @@ internal static class RestApiSetup
         foreach (var module in modules)
         {
             module.MapEndpoints(api);
+            module.MapPublicEndpoints(app);
         }
 
         // Unknown API routes get a problem, not the UI's HTML.

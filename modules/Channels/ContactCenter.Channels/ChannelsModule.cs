@@ -2,12 +2,15 @@ using Autofac;
 using ContactCenter.Channels.Accounts;
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Data;
+using ContactCenter.Channels.Inbox;
 using ContactCenter.Channels.Plugins;
 using ContactCenter.Channels.Seeding;
+using ContactCenter.Channels.Webhooks;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 
 namespace ContactCenter.Channels;
 
@@ -34,10 +37,24 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         builder.RegisterType<UpdateChannelAccount.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<DeleteChannelAccount.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<DemoChannelSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
+
+        // Inbound: webhooks into the inbox, the inbox into events (exactly once), failures for admins.
+        builder.RegisterType<ChannelAdapters>().SingleInstance();
+        builder.RegisterType<ForgetChangedAdapters>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<ChannelMediaSource>().As<IChannelMediaSource>().InstancePerLifetimeScope();
+        builder.RegisterType<InboxSignal>().SingleInstance();
+        builder.RegisterType<InboxProcessor>().AsSelf().As<IHostedService>().SingleInstance();
+        builder.RegisterType<InboxRowProcessor>().InstancePerLifetimeScope();
+        builder.RegisterType<ListInboxFailures.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<ReprocessInboxFailure.Handler>().InstancePerLifetimeScope();
     }
 
-    public void ConfigureModel(ModelBuilder modelBuilder) =>
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfiguration(new ChannelAccountConfiguration());
+        modelBuilder.ApplyConfiguration(new InboxEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new ProcessedEventConfiguration());
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
@@ -47,5 +64,9 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         CreateChannelAccount.Map(api);
         UpdateChannelAccount.Map(api);
         DeleteChannelAccount.Map(api);
+        ListInboxFailures.Map(api);
+        ReprocessInboxFailure.Map(api);
     }
+
+    public void MapPublicEndpoints(IEndpointRouteBuilder app) => ReceiveWebhook.Map(app);
 }

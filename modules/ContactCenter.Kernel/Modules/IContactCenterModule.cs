@@ -20,6 +20,14 @@ public interface IContactCenterModule
     /// <summary>Maps the module's endpoints under the versioned API group (<c>/api/v1</c>).</summary>
     void MapEndpoints(IEndpointRouteBuilder api);
 
+    /// <summary>
+    /// Maps endpoints outside <c>/api/v1</c> that authenticate themselves (e.g. a provider's webhooks, which
+    /// carry a signature instead of a login).
+    /// </summary>
+    void MapPublicEndpoints(IEndpointRouteBuilder app)
+    {
+    }
+
     /// <summary>Adds the module's sweeper jobs to Quartz.</summary>
     void ConfigureJobs(IQuartzBuilder quartz)
     {

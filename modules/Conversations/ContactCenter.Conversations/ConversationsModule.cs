@@ -1,10 +1,14 @@
 using Autofac;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Data;
+using ContactCenter.Conversations.Contacts;
 using ContactCenter.Conversations.Listing;
+using ContactCenter.Conversations.Media;
+using ContactCenter.Conversations.Messages;
 using ContactCenter.Kernel.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 
 namespace ContactCenter.Conversations;
 
@@ -24,14 +28,36 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<ConversationVisibility>().InstancePerLifetimeScope();
         builder.RegisterType<ListConversations.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetConversation.Handler>().InstancePerLifetimeScope();
+
+        // Messages: stored from the channels' inbound events, listed under the visibility rule, media fetched at once.
+        builder.RegisterType<ContactBook>().InstancePerLifetimeScope();
+        builder.RegisterType<ConversationFinder>().InstancePerLifetimeScope();
+        builder.RegisterType<MessageModifiers>().InstancePerLifetimeScope();
+        builder.RegisterType<StoreInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<ApplyDeliveryStatus>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<ListMessages.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<FindMessages.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<DownloadMedia.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<MediaSignal>().SingleInstance();
+        builder.RegisterType<MediaStore>().SingleInstance();
+        builder.RegisterType<MediaFetcher>().AsSelf().As<IHostedService>().SingleInstance();
     }
 
-    public void ConfigureModel(ModelBuilder modelBuilder) =>
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfiguration(new ConversationConfiguration());
+        modelBuilder.ApplyConfiguration(new ContactConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageEditConfiguration());
+        modelBuilder.ApplyConfiguration(new MediaFileConfiguration());
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         ListConversations.Map(api);
         GetConversation.Map(api);
+        ListMessages.Map(api);
+        FindMessages.Map(api);
+        DownloadMedia.Map(api);
     }
 }

@@ -1,0 +1,62 @@
+using ContactCenter.Channels.Contracts;
+using ContactCenter.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Conversations.Contacts;
+
+/// <summary>
+/// Finds the contact a channel names (by phone first, else by provider user id) or adds it. On PostgreSQL the
+/// contact's row stays locked until the caller commits, so several inbox workers handle one contact's messages
+/// one after the other (a reaction and its message never miss each other); a new contact is serialized by the
+/// unique indexes instead (the loser's batch is retried and then finds the contact).
+/// </summary>
+internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
+{
+    public async Task<Contact> UpsertAsync(ChannelParty party, CancellationToken cancellationToken)
+    {
+        var contacts = db.Set<Contact>();
+        var contact = party.Phone is { Length: > 0 } phone
+            ? await FindAsync(phone, null, cancellationToken)
+            : null;
+        if (contact is null && party.ProviderUserId is { Length: > 0 } userId)
+        {
+            contact = await FindAsync(null, userId, cancellationToken);
+        }
+
+        if (contact is null)
+        {
+            contact = new Contact { CreatedAt = clock.GetUtcNow().UtcDateTime };
+            contacts.Add(contact);
+        }
+
+        // What the channel says now wins: a phone learnt later, a renamed profile.
+        contact.Phone ??= Normalize(party.Phone);
+        contact.ProviderUserId ??= Truncate(party.ProviderUserId, 100);
+        if (party.ProfileName is { Length: > 0 } name)
+        {
+            contact.ProfileName = Truncate(name, 200);
+        }
+
+        return contact;
+    }
+
+    private async Task<Contact?> FindAsync(string? phone, string? providerUserId, CancellationToken cancellationToken)
+    {
+        var contacts = db.Set<Contact>();
+        if (!db.IsPostgres())
+        {
+            return phone is not null
+                ? await contacts.FirstOrDefaultAsync(c => c.Phone == phone, cancellationToken)
+                : await contacts.FirstOrDefaultAsync(c => c.ProviderUserId == providerUserId, cancellationToken);
+        }
+
+        var rows = phone is not null
+            ? await contacts.FromSql($"""SELECT * FROM "Conversations_Contacts" WHERE "Phone" = {phone} FOR UPDATE""").ToListAsync(cancellationToken)
+            : await contacts.FromSql($"""SELECT * FROM "Conversations_Contacts" WHERE "ProviderUserId" = {providerUserId} FOR UPDATE""").ToListAsync(cancellationToken);
+        return rows.FirstOrDefault();
+    }
+
+    private static string? Normalize(string? phone) => phone is { Length: > 0 and <= 20 } ? phone : null;
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+}

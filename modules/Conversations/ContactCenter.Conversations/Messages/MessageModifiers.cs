@@ -1,0 +1,60 @@
+using ContactCenter.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Conversations.Messages;
+
+/// <summary>
+/// Reactions, edits and revokes change how an earlier message shows, never what it was: the original text
+/// goes to the edit history, a revoked message keeps its content and is shown as deleted. Either may arrive
+/// first, so a new message also picks up modifiers that were waiting for it.
+/// </summary>
+internal sealed class MessageModifiers(ContactCenterDbContext db)
+{
+    private static readonly string[] Kinds = ["reaction", "edit", "revoke"];
+
+    public async Task ApplyAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (Kinds.Contains(message.Type) && message.TargetProviderMessageId is { } targetId)
+        {
+            var target = await db.Set<Message>().FirstOrDefaultAsync(
+                m => m.ChannelAccountId == message.ChannelAccountId && m.ProviderMessageId == targetId, cancellationToken);
+            if (target is not null)
+            {
+                Apply(target, message);
+            }
+
+            return;
+        }
+
+        if (message.ProviderMessageId is not { } id)
+        {
+            return;
+        }
+
+        var waiting = await db.Set<Message>()
+            .Where(m => m.ChannelAccountId == message.ChannelAccountId && m.TargetProviderMessageId == id)
+            .ToListAsync(cancellationToken);
+        foreach (var modifier in waiting.Where(m => Kinds.Contains(m.Type)).OrderBy(m => m.CreatedAt))
+        {
+            Apply(message, modifier);
+        }
+    }
+
+    private void Apply(Message target, Message modifier)
+    {
+        switch (modifier.Type)
+        {
+            case "reaction":
+                target.Reaction = modifier.Reaction;
+                break;
+            case "edit":
+                db.Add(new MessageEdit { MessageId = target.Id, PreviousText = target.Text, EditedAt = modifier.CreatedAt });
+                target.Text = modifier.Text;
+                target.EditedAt = modifier.CreatedAt;
+                break;
+            case "revoke":
+                target.RevokedAt = modifier.CreatedAt;
+                break;
+        }
+    }
+}

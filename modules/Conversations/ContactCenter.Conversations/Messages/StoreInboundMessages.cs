@@ -1,0 +1,114 @@
+using ContactCenter.Channels.Contracts;
+using ContactCenter.Conversations.Contacts;
+using ContactCenter.Conversations.Contracts;
+using ContactCenter.Conversations.Domain;
+using ContactCenter.Conversations.Media;
+using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Conversations.Messages;
+
+/// <summary>
+/// Appends what the channels received to conversations, inside the inbox processor's transaction (never
+/// saves: the publisher commits). An inbound message opens or extends the 24-hour service window.
+/// </summary>
+internal sealed class StoreInboundMessages(
+    ContactCenterDbContext db, ContactBook contacts, ConversationFinder conversations, MessageModifiers modifiers, MediaSignal media, TimeProvider clock)
+    : IEventHandler<InboundMessageReceived>, IEventHandler<MessageEchoReceived>
+{
+    public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
+
+    public async Task HandleAsync(InboundMessageReceived received, CancellationToken cancellationToken)
+    {
+        if (await ExistsAsync(received.ChannelAccountId, received.ProviderMessageId, cancellationToken))
+        {
+            return;
+        }
+
+        var contact = await contacts.UpsertAsync(received.From, cancellationToken);
+        var conversation = await conversations.FindOrOpenAsync(received.ChannelAccountId, contact, received.OccurredAt, cancellationToken);
+        var message = Append(conversation, MessageDirection.Inbound, received.ProviderMessageId, received.OccurredAt, received.Content, received.ReplyToProviderMessageId);
+
+        if (received.OccurredAt > conversation.LastMessageAt)
+        {
+            conversation.LastMessageAt = received.OccurredAt;
+        }
+
+        var closes = received.OccurredAt + ServiceWindow;
+        if (conversation.WindowClosesAt is not { } current || closes > current)
+        {
+            conversation.WindowClosesAt = closes;
+        }
+
+        // Unclaimed stays "new" until someone takes it; a claimed one now waits for its agent.
+        if (conversation.Status == ConversationStatus.AwaitingContact)
+        {
+            conversation.Status = ConversationStatus.AwaitingAgent;
+        }
+
+        await modifiers.ApplyAsync(message, cancellationToken);
+    }
+
+    public async Task HandleAsync(MessageEchoReceived echoed, CancellationToken cancellationToken)
+    {
+        if (await ExistsAsync(echoed.ChannelAccountId, echoed.ProviderMessageId, cancellationToken))
+        {
+            return;
+        }
+
+        var contact = await contacts.UpsertAsync(echoed.To, cancellationToken);
+        var conversation = await conversations.FindOrOpenAsync(echoed.ChannelAccountId, contact, echoed.OccurredAt, cancellationToken);
+        var message = Append(conversation, MessageDirection.Outbound, echoed.ProviderMessageId, echoed.OccurredAt, echoed.Content, null);
+        message.Status = "sent";
+        if (echoed.OccurredAt > conversation.LastMessageAt)
+        {
+            conversation.LastMessageAt = echoed.OccurredAt;
+        }
+
+        await modifiers.ApplyAsync(message, cancellationToken);
+    }
+
+    private Task<bool> ExistsAsync(Guid channelAccountId, string providerMessageId, CancellationToken cancellationToken) =>
+        db.Set<Message>().AnyAsync(m => m.ChannelAccountId == channelAccountId && m.ProviderMessageId == providerMessageId, cancellationToken);
+
+    private Message Append(
+        Conversation conversation, MessageDirection direction, string providerMessageId, DateTime at, ChannelMessageContent content, string? replyTo)
+    {
+        var message = new Message
+        {
+            ConversationId = conversation.Id,
+            ChannelAccountId = conversation.ChannelAccountId,
+            Direction = direction,
+            Type = content.Type,
+            Text = Cut(content.Text, 8000),
+            ProviderMessageId = providerMessageId,
+            CreatedAt = at,
+            ReplyToProviderMessageId = Cut(replyTo, 200),
+            TargetProviderMessageId = Cut(content.TargetProviderMessageId, 200),
+            StructuredJson = content.StructuredJson,
+            Reaction = content.Type == "reaction" ? Cut(content.Emoji, 50) : null,
+        };
+        db.Add(message);
+        if (content.Media is { } file)
+        {
+            db.Add(new MediaFile
+            {
+                MessageId = message.Id,
+                ChannelAccountId = conversation.ChannelAccountId,
+                ProviderMediaId = Cut(file.ProviderMediaId, 200)!,
+                ProviderUrl = Cut(file.Url, 2000),
+                MimeType = Cut(file.MimeType, 100),
+                Sha256 = Cut(file.Sha256, 100),
+                Caption = Cut(content.Text, 8000),
+                FileName = Cut(file.FileName, 255),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+            media.Wake();
+        }
+
+        return message;
+    }
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+}
