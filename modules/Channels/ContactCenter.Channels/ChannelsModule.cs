@@ -1,19 +1,23 @@
 using Autofac;
 using ContactCenter.Channels.Accounts;
 using ContactCenter.Channels.Contracts;
+using ContactCenter.Channels.Contracts.Outbound;
 using ContactCenter.Channels.Data;
+using ContactCenter.Channels.Outbound;
 using ContactCenter.Channels.Plugins;
 using ContactCenter.Channels.Seeding;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace ContactCenter.Channels;
 
 /// <summary>
 /// Owns channel accounts (a plugin plus its settings, secrets encrypted) and shows the plugin catalog the
-/// host loaded; tables <c>Channels_*</c>.
+/// host loaded, and the outbox: durable outbound sending through the plugins; tables <c>Channels_*</c>.
 /// </summary>
 public sealed class ChannelsModule : Module, IContactCenterModule
 {
@@ -34,10 +38,27 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         builder.RegisterType<UpdateChannelAccount.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<DeleteChannelAccount.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<DemoChannelSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
+
+        // Outbound: the outbox other modules write to, and the sender that delivers it.
+        builder.Register(c => OutboxOptions.From(c.Resolve<IConfiguration>())).SingleInstance();
+        builder.RegisterType<Outbox>().As<IOutbox>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxSignal>().SingleInstance();
+        builder.RegisterType<ChannelAdapters>().SingleInstance();
+        builder.RegisterType<OutboundRateLimiter>().SingleInstance();
+        builder.RegisterType<PayloadMapper>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxClaims>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxOutcomes>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxDelivery>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxSender>().AsSelf().As<IHostedService>().SingleInstance();
+        builder.RegisterType<ListOutbox.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<RetryOutbox.Handler>().InstancePerLifetimeScope();
     }
 
-    public void ConfigureModel(ModelBuilder modelBuilder) =>
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfiguration(new ChannelAccountConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
@@ -47,5 +68,7 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         CreateChannelAccount.Map(api);
         UpdateChannelAccount.Map(api);
         DeleteChannelAccount.Map(api);
+        ListOutbox.Map(api);
+        RetryOutbox.Map(api);
     }
 }
