@@ -42,6 +42,9 @@ public abstract class OutboxTest(DatabaseKind kind) : IAsyncLifetime
 
     protected virtual double MessagesPerSecond => 1000;
 
+    /// <summary>Tests that set this run the real background loop; its poll is then an hour, so only the wake-up can send.</summary>
+    protected virtual bool BackgroundSending => false;
+
     protected IReadOnlyList<RecordedHttpRequest> Sends => Graph.Requests.Where(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();
 
     public virtual async ValueTask InitializeAsync()
@@ -50,7 +53,8 @@ public abstract class OutboxTest(DatabaseKind kind) : IAsyncLifetime
         Graph = await FakeHttpServer.StartAsync(r => Respond(r));
         Host = await TestHost.StartAsync(Kind, settings: new Dictionary<string, string?>
         {
-            ["ContactCenter:Outbox:BackgroundSending"] = "false",
+            ["ContactCenter:Outbox:BackgroundSending"] = BackgroundSending ? "true" : "false",
+            ["ContactCenter:Outbox:PollMilliseconds"] = BackgroundSending ? "3600000" : "1000",
             ["ContactCenter:Outbox:HttpTimeoutSeconds"] = "1",
             ["ContactCenter:Outbox:MessagesPerSecond"] = MessagesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -164,9 +168,12 @@ public sealed class EventRecorder : IEventHandler<OutboundMessageAccepted>, IEve
 
     public ConcurrentQueue<OutboundMessageFailed> Failed { get; } = new();
 
+    public TaskCompletionSource<OutboundMessageAccepted> FirstAccepted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task HandleAsync(OutboundMessageAccepted domainEvent, CancellationToken cancellationToken)
     {
         Accepted.Enqueue(domainEvent);
+        FirstAccepted.TrySetResult(domainEvent);
         return Task.CompletedTask;
     }
 
