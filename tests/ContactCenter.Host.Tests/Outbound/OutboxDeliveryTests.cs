@@ -37,6 +37,21 @@ public abstract class OutboxDeliveryTests(DatabaseKind kind) : OutboxTest(kind)
     }
 
     [Fact]
+    public async Task A_failing_reaction_to_the_acceptance_does_not_make_the_message_go_out_twice()
+    {
+        Events.ThrowOnAccepted = true;
+        var id = await EnqueueAsync();
+
+        Assert.Equal(1, await DrainAsync());
+        Host.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, await DrainAsync());
+
+        var row = await RowAsync(id);
+        Assert.Equal((OutboxStatus.Accepted, "wamid.1"), (row.Status, row.ProviderMessageId));
+        Assert.Single(Sends);
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_until_the_callers_unit_of_work_is_saved_and_a_message_id_is_queued_once()
     {
         var id = Guid.CreateVersion7();

@@ -170,10 +170,18 @@ public sealed class EventRecorder : IEventHandler<OutboundMessageAccepted>, IEve
 
     public TaskCompletionSource<OutboundMessageAccepted> FirstAccepted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Makes the handler fail, like a broken reaction in another module.</summary>
+    public bool ThrowOnAccepted { get; set; }
+
     public Task HandleAsync(OutboundMessageAccepted domainEvent, CancellationToken cancellationToken)
     {
         Accepted.Enqueue(domainEvent);
         FirstAccepted.TrySetResult(domainEvent);
+        if (ThrowOnAccepted)
+        {
+            throw new InvalidOperationException("A reaction to the event failed.");
+        }
+
         return Task.CompletedTask;
     }
 

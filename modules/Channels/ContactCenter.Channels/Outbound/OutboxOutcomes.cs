@@ -2,13 +2,18 @@ using System.Globalization;
 using ContactCenter.Channels.Contracts.Outbound;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Channels.Outbound;
 
 /// <summary>Writes a row's outcome and publishes its event in the same unit of work.</summary>
-internal sealed class OutboxOutcomes(ContactCenterDbContext db, IEventBus events, TimeProvider clock)
+internal sealed class OutboxOutcomes(ContactCenterDbContext db, IEventBus events, TimeProvider clock, ILogger<OutboxOutcomes> logger)
 {
-    /// <summary>Accepted rows are final: no claim ever selects them again.</summary>
+    /// <summary>
+    /// Accepted rows are final: no claim ever selects them again. If a reaction to the event fails, the row is
+    /// still saved as accepted without that reaction's changes: leaving it 'sending' would send it twice.
+    /// </summary>
     public async Task AcceptAsync(OutboxMessage row, string? providerMessageId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -16,8 +21,24 @@ internal sealed class OutboxOutcomes(ContactCenterDbContext db, IEventBus events
         row.ProviderMessageId = OutboxDelivery.Trim(providerMessageId, 200);
         row.ReasonCode = null;
         EndLease(row, now);
-        await events.PublishAsync(new OutboundMessageAccepted(row.HostMessageId, row.ProviderMessageId, now), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await events.PublishAsync(new OutboundMessageAccepted(row.HostMessageId, row.ProviderMessageId, now), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Reacting to the acceptance of outbox row {OutboxId} failed; it is recorded as accepted anyway", row.Id);
+            db.ChangeTracker.Clear();
+            await db.Set<OutboxMessage>().Where(m => m.Id == row.Id).ExecuteUpdateAsync(
+                u => u.SetProperty(m => m.Status, OutboxStatus.Accepted)
+                    .SetProperty(m => m.ProviderMessageId, row.ProviderMessageId)
+                    .SetProperty(m => m.ReasonCode, (string?)null)
+                    .SetProperty(m => m.LeaseOwner, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTime?)null)
+                    .SetProperty(m => m.UpdatedAt, now),
+                cancellationToken);
+        }
     }
 
     public async Task FailAsync(
