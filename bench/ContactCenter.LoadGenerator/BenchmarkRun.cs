@@ -70,8 +70,9 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
             return outcome;
         }, ct));
 
+        var loadEndedAt = Stopwatch.GetTimestamp();
         var visibility = await Step("Waiting for the sampled messages", sampler.CompleteAsync);
-        var audited = await Step("Checking every message is stored exactly once", () => audit.RunAsync([.. acknowledged], [.. unacknowledged], ct));
+        var audited = await Step("Checking every message is stored exactly once", () => audit.RunAsync([.. acknowledged], [.. unacknowledged], loadEndedAt, ct));
         var duplicates = options.Duplicates == 0 ? null : await Step("Duplicate deliveries",
             () => new DuplicateDeliveries(client, payloads, audit, accountId, options.Connections)
                 .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));

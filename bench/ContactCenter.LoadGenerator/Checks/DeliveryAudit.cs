@@ -14,7 +14,8 @@ internal sealed class DeliveryAudit(HostClient api, WebhookPayloads payloads, in
 {
     public double SettleSeconds => settleTimeout.TotalSeconds;
 
-    public async Task<AuditResult> RunAsync(IReadOnlyList<long> acknowledged, IReadOnlyList<long> unacknowledged, CancellationToken ct)
+    /// <param name="loadEndedAt">Stopwatch timestamp of the end of the load, from which the drain time counts.</param>
+    public async Task<AuditResult> RunAsync(IReadOnlyList<long> acknowledged, IReadOnlyList<long> unacknowledged, long loadEndedAt, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var giveUpAt = started + (long)(settleTimeout.TotalSeconds * Stopwatch.Frequency);
@@ -25,7 +26,7 @@ internal sealed class DeliveryAudit(HostClient api, WebhookPayloads payloads, in
         await CountUntilAllFoundAsync(newest, giveUpAt, ct);
 
         var counts = await CountUntilAllFoundAsync(acknowledged, giveUpAt, ct);
-        var drainedSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var drainedSeconds = Stopwatch.GetElapsedTime(loadEndedAt).TotalSeconds;
         var others = await CountAsync(unacknowledged, ct);
 
         return new AuditResult(

@@ -61,8 +61,9 @@ internal sealed class HostClient : IDisposable
             return status switch
             {
                 >= 200 and < 300 => new Outcome(OutcomeKind.Accepted, status),
-                404 => throw new TargetException(
-                    $"This host has no webhook endpoint: POST /webhooks/{accountId} answered 404 for a channel account that exists."),
+                // 405: the path is only known to a GET route (the web UI's fallback), not to a webhook endpoint.
+                404 or 405 => throw new TargetException(
+                    $"This host has no webhook endpoint: POST /webhooks/{accountId} answered {status} for a channel account that exists."),
                 _ => new Outcome(OutcomeKind.Refused, status),
             };
         }
@@ -86,12 +87,17 @@ internal sealed class HostClient : IDisposable
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
-                    using (var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct))
+                    try
                     {
+                        using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
                         return json.RootElement.GetProperty("items").GetArrayLength();
                     }
+                    catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+                    {
+                        throw new TargetException("This host has no messages API: GET /api/v1/messages?providerMessageId= did not answer { \"items\": [...] }.");
+                    }
 
-                case HttpStatusCode.NotFound:
+                case HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed:
                     throw new TargetException("This host has no messages API (GET /api/v1/messages?providerMessageId= answered 404).");
                 case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
                     throw new TargetException($"The host refused the API key on GET /api/v1/messages ({(int)response.StatusCode}).");
