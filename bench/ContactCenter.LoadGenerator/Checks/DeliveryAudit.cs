@@ -17,8 +17,11 @@ internal sealed class DeliveryAudit(HostClient api, WebhookPayloads payloads, in
     /// <param name="loadEndedAt">Stopwatch timestamp of the end of the load, from which the drain time counts.</param>
     public async Task<AuditResult> RunAsync(IReadOnlyList<long> acknowledged, IReadOnlyList<long> unacknowledged, long loadEndedAt, CancellationToken ct)
     {
-        var started = Stopwatch.GetTimestamp();
-        var giveUpAt = started + (long)(settleTimeout.TotalSeconds * Stopwatch.Frequency);
+        // One settle timeout from the end of the load, shared with the visibility samples that already waited,
+        // plus a few seconds for the pass itself: a lost message costs one timeout, not two.
+        var giveUpAt = Math.Max(
+            loadEndedAt + (long)(settleTimeout.TotalSeconds * Stopwatch.Frequency),
+            Stopwatch.GetTimestamp() + (5 * Stopwatch.Frequency));
 
         // The newest acknowledged messages are the last a FIFO-ish processor reaches: wait for them before
         // checking everything, so the full pass is not spent re-asking about a backlog still being processed.
