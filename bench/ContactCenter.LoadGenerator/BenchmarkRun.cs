@@ -48,6 +48,7 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var acknowledged = new ConcurrentQueue<long>([PreflightSeq]);
         var unacknowledged = new ConcurrentQueue<long>();
         var sampler = new VisibilitySampler(client, payloads, options.PollInterval, options.SettleTimeout);
+        var loadStartedAt = Stopwatch.GetTimestamp();
         var webhooks = await Step("Webhook load", () => Loop().RunAsync(async (seq, token) =>
         {
             var body = payloads.Body(seq);
@@ -77,7 +78,8 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
             () => new DuplicateDeliveries(client, payloads, audit, accountId, options.Connections)
                 .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));
 
-        var report = new RunReport(options, started, target, databaseText, baselineText, baseline, webhooks, visibility, audited, duplicates);
+        var report = new RunReport(options, started, target, databaseText, baselineText, baseline, webhooks, visibility, audited, duplicates,
+            Stopwatch.GetElapsedTime(loadStartedAt, loadEndedAt).TotalSeconds);
         var markdown = MarkdownReport.Render(report);
         await output.WriteAsync(markdown);
         var folder = options.ResultsDir ?? Path.Combine(repoRoot, "bench", "results");

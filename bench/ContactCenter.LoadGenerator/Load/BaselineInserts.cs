@@ -20,15 +20,25 @@ internal sealed class BaselineInserts(ScratchDatabase database, WebhookPayloads 
             : $"CREATE TABLE {Table} (id TEXT NOT NULL PRIMARY KEY, channel_account_id TEXT NOT NULL, received_at TEXT NOT NULL, signature TEXT NOT NULL, body TEXT NOT NULL)", ct);
 
         var pool = new Pool(database, connections);
+
+        // SQLite takes one writer at a time. Left to contend, concurrent writers meet SQLITE_BUSY and the driver's
+        // retry sleeps, which measures the driver, not the database; queued on a lock, they get all it can give.
+        using var sqliteWriter = database.Provider == Provider.Sqlite ? new SemaphoreSlim(1) : null;
         try
         {
             return await loop.RunAsync(async (seq, token) =>
             {
                 var body = payloads.Body(seq);
                 var row = await pool.RentAsync(token);
+                var serialized = sqliteWriter is not null;
                 try
                 {
                     row.Bind(database.Provider, accountId, payloads.Sign(body), System.Text.Encoding.UTF8.GetString(body));
+                    if (serialized)
+                    {
+                        await sqliteWriter!.WaitAsync(token);
+                    }
+
                     await row.Command.ExecuteNonQueryAsync(token);
                     return new Outcome(OutcomeKind.Accepted);
                 }
@@ -38,6 +48,11 @@ internal sealed class BaselineInserts(ScratchDatabase database, WebhookPayloads 
                 }
                 finally
                 {
+                    if (serialized)
+                    {
+                        sqliteWriter!.Release();
+                    }
+
                     pool.Return(row);
                 }
             }, ct);

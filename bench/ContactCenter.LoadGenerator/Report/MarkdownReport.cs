@@ -51,6 +51,8 @@ internal static class MarkdownReport
             : $"{Ms(r.Visibility.VisibleAfter.P50)} / {Ms(r.Visibility.VisibleAfter.P99)} ms ({Ms(r.Visibility.VisibleAfter.Max)} ms), n = {Text(r.Visibility.VisibleAfter.Count)}"
               + (r.Visibility.NeverVisible.Count > 0 ? $", **{Text(r.Visibility.NeverVisible.Count)} never visible**" : string.Empty), "—");
         Row(s, "Backlog drained (end of load → every message visible)", r.Audit.DrainedAfterSeconds is { } d ? $"{d.ToString("0.0", Invariant)} s" : "**never** (settle timeout)", "—");
+        Row(s, "End to end: acknowledged ÷ (load + drain time)", r.EndToEndRate is { } e ? $"{Text(e)} /s" : "—",
+            "processing keeps up when close to the accepted rate");
         Row(s, "Measured webhooks: accepted / refused / timed out / failed", $"{Text(w.Accepted)} / {Text(w.Refused)} / {Text(w.TimedOut)} / {Text(w.Failed)}"
             + (w.RefusedByStatus.Count > 0 ? " (" + string.Join(", ", w.RefusedByStatus.Select(p => $"HTTP {p.Key}: {Text(p.Value)}")) + ")" : string.Empty), "—");
         Row(s, "Lost: acknowledged but never stored", $"{Text(r.Audit.Lost.Count)} of {Text(r.Audit.Acknowledged)} acknowledged", $"0: {Verdict(r.Audit.Lost.Count == 0)}");

@@ -14,7 +14,8 @@ internal sealed record RunReport(
     PhaseResult Webhooks,
     VisibilityResult Visibility,
     AuditResult Audit,
-    DuplicateResult? Duplicates)
+    DuplicateResult? Duplicates,
+    double LoadSeconds)
 {
     /// <summary>Issue 3: ≥ 2,000 inbound messages/s on PostgreSQL on 2 cores …</summary>
     public const double TargetRate = 2000;
@@ -29,6 +30,10 @@ internal sealed record RunReport(
     public bool LatencyMet => Webhooks.Latency.Count > 0 && Webhooks.Latency.P99 <= TargetP99Milliseconds;
 
     public bool TargetsMet => RateMet && LatencyMet && NothingLostOrDoubled;
+
+    /// <summary>Acknowledged messages over the load plus the time the backlog took to drain: what the whole path
+    /// (accept, process, make visible) sustained. Far below the accepted rate means processing fell behind.</summary>
+    public double? EndToEndRate => Audit.DrainedAfterSeconds is { } drained ? Audit.Acknowledged / (LoadSeconds + drained) : null;
 
     public double? Ratio => Baseline is { Rate: > 0 } b ? Webhooks.Rate / b.Rate : null;
 }

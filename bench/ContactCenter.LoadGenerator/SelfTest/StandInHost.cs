@@ -129,9 +129,18 @@ internal sealed class StandInHost : IAsyncDisposable
     {
         while (!ct.IsCancellationRequested)
         {
-            if (await store.ProcessBatchAsync(200, ct) == 0)
+            try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(5), ct);
+                if (await store.ProcessBatchAsync(200, ct) == 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(5), ct);
+                }
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // The batch rolled back and stays pending: say so and try again, as the product's processor would.
+                await Console.Error.WriteLineAsync($"stand-in processor: {e.Message}");
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
             }
         }
     }

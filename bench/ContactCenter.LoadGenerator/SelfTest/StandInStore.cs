@@ -11,6 +11,8 @@ namespace ContactCenter.LoadGenerator.SelfTest;
 /// </summary>
 internal sealed class StandInStore(ScratchDatabase database, SelfTestFault fault)
 {
+    // SQLite takes one writer at a time; queueing here beats the driver's busy-retry sleeps (see BaselineInserts).
+    private readonly SemaphoreSlim? _sqliteWriter = database.Provider == Provider.Sqlite ? new(1) : null;
     private long _processed;
 
     public async Task CreateSchemaAsync(CancellationToken ct)
@@ -28,6 +30,7 @@ internal sealed class StandInStore(ScratchDatabase database, SelfTestFault fault
 
     public async Task AddToInboxAsync(Guid accountId, string signature, string body, CancellationToken ct)
     {
+        using var writing = await WriterAsync(ct);
         await using var connection = await database.OpenAsync(ct);
         await using var insert = Command(connection, "INSERT INTO standin_inbox (account_id, received_at, signature, body) VALUES (@account, @at, @signature, @body)",
             ("account", Id(accountId)), ("at", Now()), ("signature", signature), ("body", body));
@@ -37,6 +40,7 @@ internal sealed class StandInStore(ScratchDatabase database, SelfTestFault fault
     /// <summary>Processes up to <paramref name="max"/> pending rows in one transaction; returns how many.</summary>
     public async Task<int> ProcessBatchAsync(int max, CancellationToken ct)
     {
+        using var writing = await WriterAsync(ct);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var pending = new List<(long Seq, string Body)>();
@@ -107,6 +111,22 @@ internal sealed class StandInStore(ScratchDatabase database, SelfTestFault fault
         }
 
         return found;
+    }
+
+    private async Task<IDisposable?> WriterAsync(CancellationToken ct)
+    {
+        if (_sqliteWriter is null)
+        {
+            return null;
+        }
+
+        await _sqliteWriter.WaitAsync(ct);
+        return new Release(_sqliteWriter);
+    }
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
     }
 
     private object Id(Guid id) => database.Provider == Provider.Postgres ? id : id.ToString();
