@@ -95,6 +95,8 @@ internal sealed class ClosedLoop(int connections, TimeSpan warmup, TimeSpan dura
                 ?? new TargetException("The load stopped before its end.");
         }
 
+        // Workers stop quietly on cancellation; a cancelled run must not go on to report a partial phase.
+        ct.ThrowIfCancellationRequested();
         var lastEnd = tallies.Max(t => t.LastMeasuredEnd);
         var seconds = lastEnd > measureFrom ? (lastEnd - measureFrom) / (double)Stopwatch.Frequency : 0;
         var refused = tallies.SelectMany(t => t.RefusedByStatus).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
