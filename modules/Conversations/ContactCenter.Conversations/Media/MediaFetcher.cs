@@ -35,9 +35,10 @@ internal sealed class MediaFetcher(ILifetimeScope root, MediaSignal signal, Medi
         {
             try
             {
-                if (await FetchDueAsync(stoppingToken) == 0)
+                if (await FetchDueAsync(stoppingToken) == 0 && await signal.WaitAsync(PollInterval, stoppingToken))
                 {
-                    await signal.WaitAsync(PollInterval, stoppingToken);
+                    // The wake comes from inside the storing transaction: give it a moment to commit.
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

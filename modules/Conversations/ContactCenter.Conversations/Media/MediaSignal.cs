@@ -9,17 +9,19 @@ internal sealed class MediaSignal
 
     public void Wake() => _wake.Writer.TryWrite(true);
 
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>True when woken, false after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(timeout);
         try
         {
             await _wake.Reader.WaitToReadAsync(wait.Token);
-            _wake.Reader.TryRead(out _);
+            return _wake.Reader.TryRead(out _);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            return false;
         }
     }
 }
