@@ -30,14 +30,18 @@ internal sealed record OutboxOptions
     {
         var section = configuration.GetSection("ContactCenter:Outbox");
         var defaults = new OutboxOptions();
+        var httpTimeout = section.GetValue("HttpTimeoutSeconds", defaults.HttpTimeout.TotalSeconds);
+
+        // A lease shorter than a send could let another node take a row that is still being sent.
+        var lease = Math.Max(section.GetValue("LeaseSeconds", defaults.Lease.TotalSeconds), (httpTimeout * 2) + 10);
         return new OutboxOptions
         {
             MessagesPerSecond = section.GetValue("MessagesPerSecond", defaults.MessagesPerSecond),
             MaxAttempts = section.GetValue("MaxAttempts", defaults.MaxAttempts),
             MaxAge = TimeSpan.FromSeconds(section.GetValue("MaxAgeSeconds", defaults.MaxAge.TotalSeconds)),
-            Lease = TimeSpan.FromSeconds(section.GetValue("LeaseSeconds", defaults.Lease.TotalSeconds)),
+            Lease = TimeSpan.FromSeconds(lease),
             PollInterval = TimeSpan.FromMilliseconds(section.GetValue("PollMilliseconds", defaults.PollInterval.TotalMilliseconds)),
-            HttpTimeout = TimeSpan.FromSeconds(section.GetValue("HttpTimeoutSeconds", defaults.HttpTimeout.TotalSeconds)),
+            HttpTimeout = TimeSpan.FromSeconds(httpTimeout),
             BatchSize = section.GetValue("BatchSize", defaults.BatchSize),
             Parallelism = section.GetValue("Parallelism", defaults.Parallelism),
             BackgroundSending = section.GetValue("BackgroundSending", defaults.BackgroundSending),
