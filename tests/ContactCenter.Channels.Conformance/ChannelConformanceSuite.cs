@@ -29,6 +29,12 @@ public abstract partial class ChannelConformanceSuite
     /// <summary>A subscription handshake, when the provider has one; null when the plugin must never answer one.</summary>
     protected virtual HandshakeCase? Handshake => null;
 
+    /// <summary>
+    /// False for a channel that delivers without calling a provider (such as the Sandbox): the kit then does not
+    /// require the fake provider to be called, and expects sends to work with the network unreachable.
+    /// </summary>
+    protected virtual bool HasRemoteProvider => true;
+
     /// <summary>The message the send scenarios send unless they say otherwise.</summary>
     protected virtual OutboundMessage SampleMessage =>
         new(Guid.Parse("0190f5a2-0000-7000-8000-000000000001"), Recipient.ForPhone("5511999999999"), new OutboundText("Conformance check"));

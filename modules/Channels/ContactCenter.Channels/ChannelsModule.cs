@@ -1,8 +1,10 @@
 using Autofac;
 using ContactCenter.Channels.Accounts;
 using ContactCenter.Channels.Contracts;
+using ContactCenter.Channels.Contracts.Outbound;
 using ContactCenter.Channels.Data;
 using ContactCenter.Channels.Inbox;
+using ContactCenter.Channels.Outbound;
 using ContactCenter.Channels.Plugins;
 using ContactCenter.Channels.Seeding;
 using ContactCenter.Channels.Webhooks;
@@ -10,13 +12,14 @@ using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace ContactCenter.Channels;
 
 /// <summary>
 /// Owns channel accounts (a plugin plus its settings, secrets encrypted) and shows the plugin catalog the
-/// host loaded; tables <c>Channels_*</c>.
+/// host loaded, and the outbox: durable outbound sending through the plugins; tables <c>Channels_*</c>.
 /// </summary>
 public sealed class ChannelsModule : Module, IContactCenterModule
 {
@@ -47,6 +50,19 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         builder.RegisterType<InboxRowProcessor>().InstancePerLifetimeScope();
         builder.RegisterType<ListInboxFailures.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ReprocessInboxFailure.Handler>().InstancePerLifetimeScope();
+        // Outbound: the outbox other modules write to, and the sender that delivers it.
+        builder.Register(c => OutboxOptions.From(c.Resolve<IConfiguration>())).SingleInstance();
+        builder.RegisterType<Outbox>().As<IOutbox>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxSignal>().SingleInstance();
+        builder.RegisterType<SendingAdapters>().SingleInstance();
+        builder.RegisterType<OutboundRateLimiter>().SingleInstance();
+        builder.RegisterType<PayloadMapper>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxClaims>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxOutcomes>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxDelivery>().InstancePerLifetimeScope();
+        builder.RegisterType<OutboxSender>().AsSelf().As<IHostedService>().SingleInstance();
+        builder.RegisterType<ListOutbox.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<RetryOutbox.Handler>().InstancePerLifetimeScope();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -54,6 +70,7 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         modelBuilder.ApplyConfiguration(new ChannelAccountConfiguration());
         modelBuilder.ApplyConfiguration(new InboxEntryConfiguration());
         modelBuilder.ApplyConfiguration(new ProcessedEventConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -66,6 +83,8 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         DeleteChannelAccount.Map(api);
         ListInboxFailures.Map(api);
         ReprocessInboxFailure.Map(api);
+        ListOutbox.Map(api);
+        RetryOutbox.Map(api);
     }
 
     public void MapPublicEndpoints(IEndpointRouteBuilder app) => ReceiveWebhook.Map(app);

@@ -82,10 +82,19 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_adminConnectionString is not null && Name is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_adminConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            try
+            {
+                await using var connection = new NpgsqlConnection(_adminConnectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException e)
+            {
+                // A session the test role may not end (an autovacuum worker, another role's tool) keeps the
+                // database alive; a leftover throwaway database harms no test, so cleaning up never fails one.
+                Console.Error.WriteLine($"Test database {Name} was not dropped: {e.MessageText}");
+            }
         }
 
         try

@@ -33,6 +33,18 @@ public static class Arrange
         response.EnsureSuccessStatusCode();
     }
 
+    public static async Task<Guid> CreateSandboxChannelAsync(this TestHost host, string name)
+    {
+        var (response, body) = await host.CreateAdminClient().PostJsonAsync("/api/v1/channel-accounts", new
+        {
+            pluginId = "sandbox",
+            name,
+            settings = new Dictionary<string, string>(),
+        });
+        response.EnsureSuccessStatusCode();
+        return Guid.Parse((string)body["id"]!);
+    }
+
     public static async Task<Guid> CreateProductAsync(this TestHost host, string name, Guid teamId)
     {
         var (response, body) = await host.CreateAdminClient().PostJsonAsync("/api/v1/products", new { name, teamId });

@@ -9,7 +9,7 @@ public abstract class TeamsApiTests(DatabaseKind kind) : HostTest(kind)
     public async Task An_admin_creates_a_team_with_channel_accounts_and_reads_it_back()
     {
         var admin = Host.CreateAdminClient();
-        var channel = Guid.NewGuid();
+        var channel = await Host.CreateSandboxChannelAsync("Loja Centro");
 
         var (created, team) = await admin.PostJsonAsync("/api/v1/teams", new
         {
@@ -25,6 +25,21 @@ public abstract class TeamsApiTests(DatabaseKind kind) : HostTest(kind)
         var read = await admin.GetJsonAsync($"/api/v1/teams/{team["id"]}");
         Assert.Equal(channel.ToString(), (string?)read["channelAccountIds"]!.AsArray().Single());
         Assert.Equal("Vendas", (string?)read["description"]);
+    }
+
+    [Fact]
+    public async Task A_team_cannot_be_linked_to_a_channel_account_that_does_not_exist()
+    {
+        var missing = Guid.NewGuid();
+
+        var (response, problem) = await Host.CreateAdminClient().PostJsonAsync("/api/v1/teams", new
+        {
+            name = "Cobrança",
+            channelAccountIds = new[] { missing },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(missing.ToString(), problem["errors"]!["channelAccountIds"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

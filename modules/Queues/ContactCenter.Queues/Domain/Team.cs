@@ -33,8 +33,8 @@ internal sealed class TeamMember
 }
 
 /// <summary>
-/// A channel account (business number) the team serves. The id is not checked against the Channels module
-/// yet: that module does not exist on this branch, so a later change must validate it (and refuse transfers).
+/// A channel account (business number) the team serves; creating and editing a team checks it exists. Transfers
+/// to a team not linked to the conversation's channel account are refused (routing work).
 /// </summary>
 internal sealed class TeamChannelAccount
 {

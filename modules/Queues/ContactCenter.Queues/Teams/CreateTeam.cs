@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Contracts;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -20,7 +21,7 @@ internal static class CreateTeam
         TeamRoutingMode? RoutingMode = null,
         IReadOnlyList<Guid>? ChannelAccountIds = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, TeamViews views)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, TeamViews views, IChannelsApi channels)
     {
         public async Task<Result<TeamDto>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -28,7 +29,7 @@ internal static class CreateTeam
             TeamRules.CheckName(validator, request.Name);
             TeamRules.CheckDescription(validator, request.Description);
             TeamRules.CheckRoutingMode(validator, request.RoutingMode);
-            TeamRules.CheckChannelAccounts(validator, request.ChannelAccountIds);
+            await TeamRules.CheckChannelAccountsAsync(validator, request.ChannelAccountIds, channels, cancellationToken);
             if (!validator.IsValid)
             {
                 return validator.ToError();

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Contracts;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Domain;
@@ -19,8 +20,21 @@ internal static class TeamRules
     public static void CheckRoutingMode(Validator validator, TeamRoutingMode? mode) =>
         validator.Check(mode is null || Enum.IsDefined(mode.Value), "routingMode", "The routing mode must be auto or pool.");
 
-    public static void CheckChannelAccounts(Validator validator, IReadOnlyList<Guid>? ids) =>
-        validator.Check(ids is null || ids.All(id => id != Guid.Empty), "channelAccountIds", "Channel account ids must not be empty.");
+    /// <summary>A team answers only on channel accounts that exist (transfers between teams rely on these links).</summary>
+    public static async Task CheckChannelAccountsAsync(
+        Validator validator, IReadOnlyList<Guid>? ids, IChannelsApi channels, CancellationToken cancellationToken)
+    {
+        if (ids is null)
+        {
+            return;
+        }
+
+        var known = (await channels.ListAccountsAsync(cancellationToken)).Select(a => a.Id).ToHashSet();
+        foreach (var unknown in ids.Where(id => !known.Contains(id)).Distinct())
+        {
+            validator.Add("channelAccountIds", $"There is no channel account {unknown}.");
+        }
+    }
 
     public static string? CleanDescription(string? description) =>
         string.IsNullOrWhiteSpace(description) ? null : description.Trim();

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Contracts;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -21,7 +22,7 @@ internal static class UpdateTeam
         TeamRoutingMode? RoutingMode = null,
         IReadOnlyList<Guid>? ChannelAccountIds = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, TeamViews views)
+    internal sealed class Handler(ContactCenterDbContext db, TeamViews views, IChannelsApi channels)
     {
         public async Task<Result<TeamDto>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -39,7 +40,7 @@ internal static class UpdateTeam
 
             TeamRules.CheckDescription(validator, request.Description);
             TeamRules.CheckRoutingMode(validator, request.RoutingMode);
-            TeamRules.CheckChannelAccounts(validator, request.ChannelAccountIds);
+            await TeamRules.CheckChannelAccountsAsync(validator, request.ChannelAccountIds, channels, cancellationToken);
             if (!validator.IsValid)
             {
                 return validator.ToError();

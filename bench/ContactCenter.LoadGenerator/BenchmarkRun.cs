@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using ContactCenter.LoadGenerator.Checks;
+using ContactCenter.LoadGenerator.Load;
+using ContactCenter.LoadGenerator.Report;
+using ContactCenter.LoadGenerator.SelfTest;
+using ContactCenter.LoadGenerator.Target;
+
+namespace ContactCenter.LoadGenerator;
+
+/// <summary>One run, in order: fresh database → target → channel account → preflight → baseline inserts →
+/// webhook load → visibility → nothing lost → duplicate deliveries → report. Cleans up whatever happens.</summary>
+internal sealed class BenchmarkRun(Options options, TextWriter output, TextWriter progress, string repoRoot)
+{
+    /// <summary>Message numbers past any load's reach, for the preflight and the duplicate phase's sentinel.</summary>
+    private const long PreflightSeq = 9_000_000_000;
+    private const long SentinelSeq = 9_000_000_001;
+
+    public async Task<(RunReport Report, string File)> RunAsync(CancellationToken ct)
+    {
+        var started = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var apiKey = options.ApiKey ?? "cc_bench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var appSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var phoneNumberId = "1065" + RandomNumberGenerator.GetInt32(100_000_000, 999_999_999);
+
+        await using var database = await ScratchDatabase.CreateAsync(options.Provider, options.Postgres, runId, options.Keep, ct);
+        await using var standIn = options.SelfTest ? await StandInHost.StartAsync(database, apiKey, options.Fault, ct) : null;
+        var hostDll = options.HostDll ?? Path.Combine(repoRoot, "host", "ContactCenter.Host", "bin", "Release", "net10.0", "ContactCenter.Host.dll");
+        await using var host = options.SelfTest || options.Url is not null ? null
+            : await Step("Starting the host", () => ProductHost.StartAsync(hostDll, database, apiKey, options.StartTimeout, ct));
+        var url = standIn?.Url ?? host?.Url ?? options.Url!;
+        var (target, databaseText, baselineText) = Describe(url, database, hostDll);
+
+        using var client = new HostClient(url, apiKey, options.Connections, options.RequestTimeout);
+        var accountId = await Step("Creating the channel account",
+            () => client.CreateChannelAccountAsync($"Bench {runId}", phoneNumberId, "102290129340398", appSecret, ct));
+        var payloads = new WebhookPayloads(runId, Encoding.UTF8.GetBytes(appSecret), phoneNumberId, "102290129340398",
+            options.Phones, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+        var audit = new DeliveryAudit(client, payloads, 16, options.SettleTimeout);
+        await Step("Preflight: one signed webhook, until visible", () => PreflightAsync(client, payloads, audit, accountId, ct));
+
+        var baseline = options.SkipBaseline ? null : await Step("Baseline: plain durable inserts",
+            () => new BaselineInserts(database, payloads, accountId).RunAsync(Loop(), options.Connections, ct));
+
+        var acknowledged = new ConcurrentQueue<long>([PreflightSeq]);
+        var unacknowledged = new ConcurrentQueue<long>();
+        var sampler = new VisibilitySampler(client, payloads, options.PollInterval, options.SettleTimeout);
+        var loadStartedAt = Stopwatch.GetTimestamp();
+        var webhooks = await Step("Webhook load", () => Loop().RunAsync(async (seq, token) =>
+        {
+            var body = payloads.Body(seq);
+            var signature = payloads.Sign(body);
+            var sentAt = Stopwatch.GetTimestamp();
+            var outcome = await client.PostWebhookAsync(accountId, body, signature, token);
+            if (outcome.Kind != OutcomeKind.Accepted)
+            {
+                unacknowledged.Enqueue(seq);
+            }
+            else
+            {
+                acknowledged.Enqueue(seq);
+                if (seq % options.SampleEvery == 0)
+                {
+                    sampler.Track(seq, sentAt, ct);
+                }
+            }
+
+            return outcome;
+        }, ct));
+
+        var loadEndedAt = Stopwatch.GetTimestamp();
+        var visibility = await Step("Waiting for the sampled messages", sampler.CompleteAsync);
+        var audited = await Step("Checking every message is stored exactly once", () => audit.RunAsync([.. acknowledged], [.. unacknowledged], loadEndedAt, ct));
+        var duplicates = options.Duplicates == 0 ? null : await Step("Duplicate deliveries",
+            () => new DuplicateDeliveries(client, payloads, audit, accountId, options.Connections)
+                .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));
+
+        var report = new RunReport(options, started, target, databaseText, baselineText, baseline, webhooks, visibility, audited, duplicates,
+            Stopwatch.GetElapsedTime(loadStartedAt, loadEndedAt).TotalSeconds);
+        var markdown = MarkdownReport.Render(report);
+        await output.WriteAsync(markdown);
+        var folder = options.ResultsDir ?? Path.Combine(repoRoot, "bench", "results");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{started:yyyy-MM-dd}-{options.Provider.ToString().ToLowerInvariant()}{(options.SelfTest ? "-self-test" : string.Empty)}.md");
+        await File.WriteAllTextAsync(file, markdown, ct);
+        await progress.WriteLineAsync($"Written to {file}");
+        return (report, file);
+    }
+
+    private ClosedLoop Loop() => new(options.Connections, options.Warmup, options.Duration, options.Count);
+
+    private static async Task PreflightAsync(HostClient client, WebhookPayloads payloads, DeliveryAudit audit, Guid accountId, CancellationToken ct)
+    {
+        var body = payloads.Body(PreflightSeq);
+        var outcome = await client.PostWebhookAsync(accountId, body, payloads.Sign(body), ct);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Refused when outcome.Status is 401 or 403:
+                throw new TargetException($"The host refused a correctly signed webhook ({outcome.Status}): its signature check and this tool disagree.");
+            case OutcomeKind.Refused:
+                throw new TargetException($"The host answered {outcome.Status} to a signed webhook.");
+            case OutcomeKind.TimedOut or OutcomeKind.Failed:
+                throw new TargetException($"The webhook endpoint did not answer: {outcome.Detail ?? "timed out"}.");
+        }
+
+        var giveUpAt = Stopwatch.GetTimestamp() + (long)(Math.Min(60, audit.SettleSeconds) * Stopwatch.Frequency);
+        if ((await audit.CountUntilAllFoundAsync([PreflightSeq], giveUpAt, ct))[PreflightSeq] != 1)
+        {
+            throw new TargetException("The first webhook was acknowledged but its message never showed up exactly once in " +
+                "GET /api/v1/messages?providerMessageId=: is the inbox processor running?");
+        }
+    }
+
+    private (string Target, string Database, string Baseline) Describe(Uri url, ScratchDatabase database, string hostDll)
+    {
+        var fresh = database.Provider == Provider.Postgres ? $"fresh PostgreSQL database `{database.Name}`" : "fresh SQLite file (WAL) in a temporary folder";
+        if (options.SelfTest)
+        {
+            return ($"the load generator's own stand-in endpoint at {url}", fresh, "the same database, a table of its own");
+        }
+
+        return options.Url is null
+            ? ($"ContactCenter host started by the tool ({Path.GetRelativePath(repoRoot, hostDll)}) at {url}", fresh, "the same database as the host, a table of its own, before the webhook load")
+            : ($"an already running host at {url} (attached with --url)", "the host's own (not managed by the tool)",
+                $"a {fresh} on the same machine — not the host's own database");
+    }
+
+    private async Task<T> Step<T>(string name, Func<Task<T>> step)
+    {
+        await progress.WriteLineAsync($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {name}…");
+        return await step();
+    }
+
+    private async Task Step(string name, Func<Task> step)
+    {
+        await progress.WriteLineAsync($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {name}…");
+        await step();
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ContactCenter.LoadGenerator.Load;
+
+namespace ContactCenter.LoadGenerator.Target;
+
+/// <summary>
+/// The host's HTTP surface the benchmark uses. Webhooks go through their own connection pool (one connection
+/// per load worker) so the API calls that watch for messages never steal a load connection.
+/// </summary>
+internal sealed class HostClient : IDisposable
+{
+    private readonly HttpClient _webhooks;
+    private readonly HttpClient _api;
+    private readonly TimeSpan _requestTimeout;
+
+    public HostClient(Uri baseAddress, string apiKey, int connections, TimeSpan requestTimeout)
+    {
+        _requestTimeout = requestTimeout;
+        _webhooks = Create(baseAddress, connections);
+        _api = Create(baseAddress, 16);
+        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Creates the whatsapp-cloud account the webhooks are signed for; returns its id.</summary>
+    public async Task<Guid> CreateChannelAccountAsync(string name, string phoneNumberId, string wabaId, string appSecret, CancellationToken ct)
+    {
+        var request = new
+        {
+            pluginId = "whatsapp-cloud",
+            name,
+            settings = new { phoneNumberId, wabaId, accessToken = "bench-not-a-real-token", appSecret, verifyToken = "bench-verify" },
+        };
+        using var response = await Timed(t => _api.PostAsJsonAsync("/api/v1/channel-accounts", request, t), ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Created or HttpStatusCode.OK => JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid(),
+            HttpStatusCode.NotFound => throw new TargetException("This host has no channel-accounts API (POST /api/v1/channel-accounts answered 404)."),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => throw new TargetException(
+                $"The host refused the API key ({(int)response.StatusCode}); pass an admin key with --api-key."),
+            _ => throw new TargetException($"Creating the channel account failed: {(int)response.StatusCode} {text}"),
+        };
+    }
+
+    public async Task<Outcome> PostWebhookAsync(Guid accountId, byte[] body, string signature, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{accountId}") { Content = content };
+        request.Headers.TryAddWithoutValidation(WebhookPayloads.SignatureHeader, signature);
+        try
+        {
+            using var response = await Timed(t => _webhooks.SendAsync(request, t), ct);
+            var status = (int)response.StatusCode;
+            return status switch
+            {
+                >= 200 and < 300 => new Outcome(OutcomeKind.Accepted, status),
+                // 405: the path is only known to a GET route (the web UI's fallback), not to a webhook endpoint.
+                404 or 405 => throw new TargetException(
+                    $"This host has no webhook endpoint: POST /webhooks/{accountId} answered {status} for a channel account that exists."),
+                _ => new Outcome(OutcomeKind.Refused, status),
+            };
+        }
+        catch (TimeoutException)
+        {
+            return new Outcome(OutcomeKind.TimedOut);
+        }
+        catch (HttpRequestException e)
+        {
+            return new Outcome(OutcomeKind.Failed, 0, e.Message);
+        }
+    }
+
+    /// <summary>How many stored messages carry this provider message id; -1 when the host did not answer in time.</summary>
+    public async Task<int> CountMessagesAsync(string providerMessageId, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await Timed(
+                t => _api.GetAsync($"/api/v1/messages?providerMessageId={Uri.EscapeDataString(providerMessageId)}", t), ct);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    try
+                    {
+                        using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+                        return json.RootElement.GetProperty("items").GetArrayLength();
+                    }
+                    catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+                    {
+                        throw new TargetException("This host has no messages API: GET /api/v1/messages?providerMessageId= did not answer { \"items\": [...] }.");
+                    }
+
+                case HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed:
+                    throw new TargetException("This host has no messages API (GET /api/v1/messages?providerMessageId= answered 404).");
+                case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
+                    throw new TargetException($"The host refused the API key on GET /api/v1/messages ({(int)response.StatusCode}).");
+                default:
+                    return -1;
+            }
+        }
+        catch (Exception e) when (e is TimeoutException or HttpRequestException)
+        {
+            return -1;
+        }
+    }
+
+    public void Dispose()
+    {
+        _webhooks.Dispose();
+        _api.Dispose();
+    }
+
+    /// <summary>Runs a call under the per-request timeout; a timeout becomes <see cref="TimeoutException"/>,
+    /// while the run's own cancellation still surfaces as cancellation.</summary>
+    private async Task<HttpResponseMessage> Timed(Func<CancellationToken, Task<HttpResponseMessage>> call, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_requestTimeout);
+        try
+        {
+            return await call(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException();
+        }
+    }
+
+    private static HttpClient Create(Uri baseAddress, int connections) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        UseCookies = false,
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+}

@@ -1,0 +1,128 @@
+using ContactCenter.Channels.Contracts;
+using ContactCenter.Channels.Contracts.Outbound;
+using ContactCenter.Channels.Sdk;
+using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Outbound;
+
+/// <summary>Sends one claimed row through its account's plugin and records the outcome (one scope per row).</summary>
+internal sealed class OutboxDelivery(
+    ContactCenterDbContext db,
+    IChannelsApi channels,
+    SendingAdapters adapters,
+    OutboundRateLimiter limiter,
+    PayloadMapper mapper,
+    OutboxOutcomes outcomes,
+    TimeProvider clock,
+    OutboxOptions options,
+    ILogger<OutboxDelivery> logger)
+{
+    /// <summary>True when the provider was called.</summary>
+    public async Task<bool> DeliverAsync(Guid rowId, string owner, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<OutboxMessage>().FirstOrDefaultAsync(r => r.Id == rowId, cancellationToken);
+        if (row is null || row.Status != OutboxStatus.Sending || row.LeaseOwner != owner)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bound = await adapters.GetAsync(channels, row.ChannelAccountId, cancellationToken);
+        if (bound is null)
+        {
+            await outcomes.FailAsync(row, OutboundFailureKind.Permanent, "channel_account", "The channel account is gone or its plugin is not loaded.",
+                OutboundReasons.AccountMissing, cancellationToken);
+            return false;
+        }
+
+        if (row.Attempts > options.MaxAttempts)
+        {
+            var kind = Enum.TryParse<OutboundFailureKind>(row.LastErrorKind, out var last) ? last : OutboundFailureKind.Retryable;
+            await outcomes.FailAsync(row, kind, row.LastErrorCode, row.LastErrorText, OutboundReasons.For(kind), cancellationToken);
+            return false;
+        }
+
+        // Read receipts are not subject to the pair limit (they are no message to the user).
+        var pair = row.Priority == 0 ? Recipient(row) : null;
+        if (limiter.TryAcquire(row.ChannelAccountId, pair, bound.MessagesPerSecond) is { } later)
+        {
+            row.Attempts--; // waiting for our own rate limit is no attempt
+            await outcomes.RescheduleAsync(row, later, cancellationToken);
+            return false;
+        }
+
+        SendResult result;
+        try
+        {
+            result = await bound.Adapter.SendAsync(mapper.ToMessage(row), cancellationToken);
+        }
+        catch (FileNotFoundException e)
+        {
+            result = SendResult.Failed(SendFailureKind.Permanent, e.Message, "file_missing");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The SDK says adapters return failures; one that throws is treated as a transient fault.
+            logger.LogWarning(e, "The plugin threw while sending outbox row {OutboxId}", row.Id);
+            result = SendResult.Failed(SendFailureKind.Retryable, $"The plugin failed: {e.Message}", "plugin_exception");
+        }
+
+        await RecordAsync(row, result, pair, cancellationToken);
+        return true;
+    }
+
+    internal static string? Recipient(OutboxMessage row) => row.RecipientPhone ?? row.RecipientUserId;
+
+    private async Task RecordAsync(OutboxMessage row, SendResult result, string? pair, CancellationToken cancellationToken)
+    {
+        if (result.Failure is not { } failure)
+        {
+            await outcomes.AcceptAsync(row, result.ProviderMessageId, cancellationToken);
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var kind = Map(failure.Kind);
+        if (kind is not (OutboundFailureKind.Retryable or OutboundFailureKind.RateLimited))
+        {
+            await outcomes.FailAsync(row, kind, failure.ProviderErrorCode, failure.ErrorText, OutboundReasons.For(kind), cancellationToken);
+            return;
+        }
+
+        switch (failure.ProviderErrorCode)
+        {
+            case "131056" when pair is not null:
+                limiter.PausePair(row.ChannelAccountId, pair, now + (failure.RetryAfter ?? TimeSpan.FromSeconds(6)));
+                break;
+            case "130429":
+                limiter.SlowDown(row.ChannelAccountId, now + (failure.RetryAfter ?? TimeSpan.FromSeconds(1)));
+                break;
+        }
+
+        if (row.Attempts >= options.MaxAttempts || now + Backoff.Next(row.Attempts, failure.RetryAfter) - row.CreatedAt > options.MaxAge)
+        {
+            await outcomes.FailAsync(row, kind, failure.ProviderErrorCode, failure.ErrorText, OutboundReasons.For(kind), cancellationToken);
+            return;
+        }
+
+        row.LastErrorKind = kind.ToString();
+        row.LastErrorCode = Trim(failure.ProviderErrorCode, 100);
+        row.LastErrorText = Trim(failure.ErrorText, 2000);
+        await outcomes.RescheduleAsync(row, now + Backoff.Next(row.Attempts, failure.RetryAfter), cancellationToken);
+    }
+
+    internal static string? Trim(string? text, int max) => text is { Length: var n } && n > max ? text[..max] : text;
+
+    private static OutboundFailureKind Map(SendFailureKind kind) => kind switch
+    {
+        SendFailureKind.Retryable => OutboundFailureKind.Retryable,
+        SendFailureKind.RateLimited => OutboundFailureKind.RateLimited,
+        SendFailureKind.WindowClosed => OutboundFailureKind.WindowClosed,
+        SendFailureKind.BadRecipient => OutboundFailureKind.BadRecipient,
+        SendFailureKind.TemplateProblem => OutboundFailureKind.TemplateProblem,
+        _ => OutboundFailureKind.Permanent,
+    };
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using ContactCenter.Channels.Contracts.Outbound;
+using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Outbound;
+
+/// <summary>Writes a row's outcome and publishes its event in the same unit of work.</summary>
+internal sealed class OutboxOutcomes(ContactCenterDbContext db, IEventBus events, TimeProvider clock, ILogger<OutboxOutcomes> logger)
+{
+    /// <summary>
+    /// Accepted rows are final: no claim ever selects them again. If a reaction to the event fails, the row is
+    /// still saved as accepted without that reaction's changes: leaving it 'sending' would send it twice.
+    /// </summary>
+    public async Task AcceptAsync(OutboxMessage row, string? providerMessageId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        row.Status = OutboxStatus.Accepted;
+        row.ProviderMessageId = OutboxDelivery.Trim(providerMessageId, 200);
+        row.ReasonCode = null;
+        EndLease(row, now);
+        try
+        {
+            await events.PublishAsync(new OutboundMessageAccepted(row.HostMessageId, row.ProviderMessageId, now), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Reacting to the acceptance of outbox row {OutboxId} failed; it is recorded as accepted anyway", row.Id);
+            db.ChangeTracker.Clear();
+            await db.Set<OutboxMessage>().Where(m => m.Id == row.Id).ExecuteUpdateAsync(
+                u => u.SetProperty(m => m.Status, OutboxStatus.Accepted)
+                    .SetProperty(m => m.ProviderMessageId, row.ProviderMessageId)
+                    .SetProperty(m => m.ReasonCode, (string?)null)
+                    .SetProperty(m => m.LeaseOwner, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTime?)null)
+                    .SetProperty(m => m.UpdatedAt, now),
+                cancellationToken);
+        }
+    }
+
+    public async Task FailAsync(
+        OutboxMessage row, OutboundFailureKind kind, string? code, string? text, string reasonCode, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        row.Status = OutboxStatus.Failed;
+        row.LastErrorKind = kind.ToString();
+        row.LastErrorCode = OutboxDelivery.Trim(code, 100);
+        row.LastErrorText = OutboxDelivery.Trim(text, 2000);
+        row.ReasonCode = reasonCode;
+        EndLease(row, now);
+        await events.PublishAsync(
+            new OutboundMessageFailed(row.HostMessageId, kind, row.LastErrorCode, row.LastErrorText, reasonCode,
+                OutboundReasons.Describe(reasonCode, CultureInfo.InvariantCulture), now),
+            cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RescheduleAsync(OutboxMessage row, DateTime at, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        row.Status = OutboxStatus.Pending;
+        EndLease(row, now);
+        row.NextAttemptAt = at;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void EndLease(OutboxMessage row, DateTime now)
+    {
+        row.LeaseOwner = null;
+        row.LeaseUntil = null;
+        row.UpdatedAt = now;
+    }
+}

@@ -1,0 +1,74 @@
+using ContactCenter.Channels.Sdk;
+
+namespace ContactCenter.Plugins.Sandbox;
+
+/// <summary>Sandbox webhook entries to the SDK's events; a bad entry becomes Unparseable on its own.</summary>
+internal static class SandboxParsing
+{
+    public static InboundEvent Message(WebhookRequest request, SandboxMessage? m, TimeProvider clock)
+    {
+        if (m is null)
+        {
+            return Unparseable.For(request, clock.GetUtcNow(), "A sandbox message entry is null.");
+        }
+
+        var at = m.Timestamp is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow();
+        if (string.IsNullOrWhiteSpace(m.Id) || string.IsNullOrWhiteSpace(m.From) || !m.From.All(char.IsAsciiDigit))
+        {
+            return Unparseable.For(request, at, "A sandbox message needs an id and a 'from' phone number (digits only).");
+        }
+
+        MessageContent? content = m.Type switch
+        {
+            "text" when !string.IsNullOrEmpty(m.Text) => new TextContent(m.Text),
+            "image" when m.Data is { Length: > 0 } data && m.MimeType is { Length: > 0 } mime =>
+                new MediaContent(MediaKind.Image, new MediaReference($"data:{mime};base64,{data}"), mime, m.Caption, m.FileName),
+            _ => null,
+        };
+        return content is null
+            ? Unparseable.For(request, at, $"Sandbox message {m.Id}: type '{m.Type}' is not text or image, or it is empty.")
+            : new MessageReceived(m.Id, at, m.Id, new Sender(m.From, null, m.Name), content);
+    }
+
+    public static InboundEvent Status(WebhookRequest request, SandboxStatus? s, TimeProvider clock)
+    {
+        if (s is null)
+        {
+            return Unparseable.For(request, clock.GetUtcNow(), "A sandbox status entry is null.");
+        }
+
+        var at = s.Timestamp is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow();
+        DeliveryStatus? status = s.Status switch
+        {
+            "delivered" => DeliveryStatus.Delivered,
+            "read" => DeliveryStatus.Read,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(s.Id) || status is null
+            ? Unparseable.For(request, at, "A sandbox status needs the reply's id and 'delivered' or 'read'.")
+            : new MessageStatusChanged($"{s.Id}:{s.Status}", at, s.Id, status.Value);
+    }
+
+    public static bool TryDecodeDataUrl(string value, out string contentType, out byte[] bytes)
+    {
+        contentType = "application/octet-stream";
+        bytes = [];
+        const string marker = ";base64,";
+        var comma = value.IndexOf(marker, StringComparison.Ordinal);
+        if (!value.StartsWith("data:", StringComparison.Ordinal) || comma < 0)
+        {
+            return false;
+        }
+
+        contentType = value[5..comma];
+        try
+        {
+            bytes = Convert.FromBase64String(value[(comma + marker.Length)..]);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
