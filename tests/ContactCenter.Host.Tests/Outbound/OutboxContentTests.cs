@@ -46,7 +46,7 @@ public abstract class OutboxContentTests(DatabaseKind kind) : OutboxTest(kind)
     }
 
     [Fact]
-    public async Task A_stored_file_without_a_file_store_fails_permanently_without_calling_the_provider()
+    public async Task A_stored_file_that_is_gone_fails_permanently_without_calling_the_provider()
     {
         var id = await EnqueueAsync(new SendMedia(OutboundMediaKind.Document, FileReference: "files/contrato.pdf", MimeType: "application/pdf"));
 

@@ -57,7 +57,7 @@ internal sealed class OutboxDelivery(
         SendResult result;
         try
         {
-            result = await bound.Adapter.SendAsync(mapper.ToMessage(row), cancellationToken);
+            result = await bound.Adapter.SendAsync(await mapper.ToMessageAsync(row, cancellationToken), cancellationToken);
         }
         catch (FileNotFoundException e)
         {

@@ -7,6 +7,21 @@ namespace ContactCenter.Channels.Outbound;
 /// <summary>Turns a stored outbox row into the SDK's message (the only place that knows both shapes).</summary>
 internal sealed class PayloadMapper(IEnumerable<IOutboundFileSource> fileSources)
 {
+    /// <summary>
+    /// Like <see cref="ToMessage"/>, but first makes sure a stored file still exists: a missing file is a permanent
+    /// failure (FileNotFoundException) decided here, not a provider error the plugin would call retryable.
+    /// </summary>
+    public async Task<OutboundMessage> ToMessageAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var message = ToMessage(row);
+        if (message.Content is OutboundMedia { Source: MediaUpload upload })
+        {
+            await using var probe = await upload.OpenReadAsync(cancellationToken);
+        }
+
+        return message;
+    }
+
     public OutboundMessage ToMessage(OutboxMessage row)
     {
         var payload = JsonSerializer.Deserialize<OutboundPayload>(row.ContentJson, Outbox.Json)
