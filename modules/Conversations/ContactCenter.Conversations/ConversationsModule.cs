@@ -38,6 +38,9 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<ListMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<FindMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ContactThreads>().InstancePerLifetimeScope();
+        builder.RegisterType<SendMessage.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<RecordSendOutcome>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<StoredFileSource>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<DownloadMedia.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<MediaSignal>().SingleInstance();
         builder.RegisterType<MediaStore>().SingleInstance();
@@ -58,6 +61,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         ListConversations.Map(api);
         GetConversation.Map(api);
         ListMessages.Map(api);
+        SendMessage.Map(api);
         FindMessages.Map(api);
         DownloadMedia.Map(api);
     }

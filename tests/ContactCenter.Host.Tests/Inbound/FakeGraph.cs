@@ -39,10 +39,25 @@ public sealed class FakeGraph : IAsyncDisposable
         return graph;
     }
 
+    /// <summary>Bodies of the messages sent through <c>POST /{phone-number-id}/messages</c>, each accepted as wamid.out-N.</summary>
+    public ConcurrentQueue<string> SentBodies { get; } = new();
+
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
         Requests.Enqueue(path);
+        if (HttpMethods.IsPost(context.Request.Method) && path.EndsWith("/messages", StringComparison.Ordinal))
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            SentBodies.Enqueue(await reader.ReadToEndAsync());
+            await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
+            {
+                ["messaging_product"] = "whatsapp",
+                ["messages"] = new[] { new Dictionary<string, string> { ["id"] = $"wamid.out-{SentBodies.Count}" } },
+            });
+            return;
+        }
+
         var id = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
         if (!Files.TryGetValue(id, out var file))
         {

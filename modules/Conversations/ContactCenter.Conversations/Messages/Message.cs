@@ -20,7 +20,7 @@ internal sealed class Message
 
     public string? Text { get; set; }
 
-    public string? ProviderMessageId { get; init; }
+    public string? ProviderMessageId { get; set; }
 
     /// <summary>Outbound delivery progress (sent, delivered, read, played, failed); null for inbound.</summary>
     public string? Status { get; set; }
