@@ -59,10 +59,10 @@ public sealed class WhatsAppCloudConformanceTests : ChannelConformanceSuite
         [KeyValuePair.Create("hub.mode", "subscribe"), KeyValuePair.Create("hub.challenge", "1158201444"), KeyValuePair.Create("hub.verify_token", token)], [], Encoding.UTF8.GetBytes(string.Empty));
 }
 
-/// <summary>shared/fixtures beside the clone: ../shared from the repository root.</summary>
+/// <summary>Meta's published payloads, kept in tests/fixtures/whatsapp-cloud.</summary>
 internal static class SharedFixtures
 {
-    public static string WhatsAppCloud { get; } = Path.Combine(RepoRoot(), "..", "shared", "fixtures", "whatsapp-cloud");
+    public static string WhatsAppCloud { get; } = Path.Combine(RepoRoot(), "tests", "fixtures", "whatsapp-cloud");
 
     public static string Text(string name) => File.ReadAllText(Path.Combine(WhatsAppCloud, name));
 

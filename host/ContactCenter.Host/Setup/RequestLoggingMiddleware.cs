@@ -27,10 +27,16 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
         finally
         {
             var path = context.Request.Path.Value ?? string.Empty;
-            // Static files and the Blazor circuit would drown the useful lines.
-            if (!path.StartsWith("/_", StringComparison.Ordinal) && !path.StartsWith("/health", StringComparison.Ordinal))
+            // Static files and the Blazor circuit would drown the useful lines; so would thousands of accepted
+            // webhooks a second (and writing them costs the webhook path its latency): those only at Debug.
+            var level = context.Response.StatusCode >= 500 ? LogLevel.Warning
+                : path.StartsWith("/_", StringComparison.Ordinal) || path.StartsWith("/health", StringComparison.Ordinal) ? LogLevel.None
+                : path.StartsWith("/webhooks", StringComparison.Ordinal) && context.Response.StatusCode < 400 ? LogLevel.Debug
+                : LogLevel.Information;
+            if (level != LogLevel.None && logger.IsEnabled(level))
             {
-                logger.LogInformation(
+                logger.Log(
+                    level,
                     "HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
                     context.Request.Method,
                     path,

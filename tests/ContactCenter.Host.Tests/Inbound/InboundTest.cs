@@ -20,16 +20,16 @@ public abstract class InboundTest(DatabaseKind kind) : HostTest(kind)
 
     protected FakeGraph Graph { get; private set; } = null!;
 
-    /// <summary>Meta's published payloads: ../shared/fixtures/whatsapp-cloud beside the repository.</summary>
+    /// <summary>Meta's published payloads, kept in tests/fixtures/whatsapp-cloud.</summary>
     public static string FixturesDirectory
     {
         get
         {
-            var directory = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "fixtures", "whatsapp-cloud"));
+            var directory = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "whatsapp-cloud"));
             return Directory.Exists(directory)
                 ? directory
                 : throw new DirectoryNotFoundException(
-                    $"The WhatsApp fixtures are missing: expected {directory} (shared/fixtures beside the clone, as CI has it).");
+                    $"The WhatsApp fixtures are missing: expected {directory} (tests/fixtures in the repository).");
         }
     }
 

@@ -4,14 +4,13 @@ using ContactCenter.Channels.Sdk;
 namespace ContactCenter.Plugins.WhatsAppCloud.Tests.Infrastructure;
 
 /// <summary>
-/// Meta's published payloads in shared/fixtures/whatsapp-cloud, beside the clone (../shared from the repo root;
-/// /work/shared for a worktree in /work/&lt;x&gt;).
+/// Meta's published payloads, copied into tests/fixtures/whatsapp-cloud (see its SOURCES.md).
 /// </summary>
 public static class Fixtures
 {
     public const string AppSecret = "test-app-secret";
 
-    public static string Directory { get; } = Path.Combine(FindRepoRoot(), "..", "shared", "fixtures", "whatsapp-cloud");
+    public static string Directory { get; } = Path.Combine(FindRepoRoot(), "tests", "fixtures", "whatsapp-cloud");
 
     public static IEnumerable<string> Names(params string[] prefixes) =>
         System.IO.Directory.GetFiles(Directory, "*.json")

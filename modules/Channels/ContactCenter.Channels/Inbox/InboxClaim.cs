@@ -38,6 +38,9 @@ internal static class InboxClaim
         return await db.Set<InboxEntry>().Where(e => ids.Contains(e.Id)).OrderBy(e => e.ReceivedAt).ToListAsync(cancellationToken);
     }
 
+    public static Task<bool> AnyDueAsync(ContactCenterDbContext db, Guid? onlyId, DateTime now, CancellationToken cancellationToken) =>
+        Due(db, onlyId, now).AnyAsync(cancellationToken);
+
     private static IQueryable<InboxEntry> Due(ContactCenterDbContext db, Guid? onlyId, DateTime now) => onlyId is { } id
         ? db.Set<InboxEntry>().Where(e => e.Id == id && e.Status == InboxStatus.Pending)
         : db.Set<InboxEntry>().Where(e => e.Status == InboxStatus.Pending && (e.NextAttemptAt == null || e.NextAttemptAt <= now));

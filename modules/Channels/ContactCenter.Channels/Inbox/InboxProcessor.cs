@@ -112,6 +112,12 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
         Interlocked.Increment(ref _inFlight);
         try
         {
+            // A plain read first: an idle poll opens no transaction (on SQLite that would take the write lock).
+            if (!await InboxClaim.AnyDueAsync(db, onlyId, clock.GetUtcNow().UtcDateTime, cancellationToken))
+            {
+                return (0, []);
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var rows = await InboxClaim.ClaimAsync(db, onlyId, clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
             if (rows.Count == 0)
