@@ -43,6 +43,8 @@ public sealed class ChannelsModule : Module, IContactCenterModule
 
         // Inbound: webhooks into the inbox, the inbox into events (exactly once), failures for admins.
         builder.RegisterType<ChannelAdapters>().SingleInstance();
+        builder.RegisterType<WebhookIntake>().InstancePerLifetimeScope();
+        builder.RegisterType<Sandbox.SandboxPhone>().InstancePerLifetimeScope();
         builder.RegisterType<ForgetChangedAdapters>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<ChannelMediaSource>().As<IChannelMediaSource>().InstancePerLifetimeScope();
         builder.RegisterType<InboxSignal>().SingleInstance();

@@ -5,4 +5,10 @@ public interface IConversationsApi
 {
     /// <summary>The conversation if the current caller may see it, else null (whether it exists or not).</summary>
     Task<ConversationSummary?> FindVisibleAsync(Guid conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The last messages between a phone (E.164 digits) and a channel account, oldest first. No visibility rule:
+    /// only for the sandbox phone page, which plays that contact and checks the account is a sandbox one.
+    /// </summary>
+    Task<ContactThread> ListThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken);
 }

@@ -1,10 +1,14 @@
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Listing;
+using ContactCenter.Conversations.Messages;
 
 namespace ContactCenter.Conversations;
 
-internal sealed class ConversationsApi(GetConversation.Handler get) : IConversationsApi
+internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads) : IConversationsApi
 {
     public async Task<ConversationSummary?> FindVisibleAsync(Guid conversationId, CancellationToken cancellationToken) =>
         (await get.HandleAsync(conversationId, cancellationToken)) is { IsSuccess: true } result ? result.Value : null;
+
+    public Task<ContactThread> ListThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken) =>
+        threads.ListAsync(channelAccountId, phone, cancellationToken);
 }

@@ -37,6 +37,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<ApplyDeliveryStatus>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<ListMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<FindMessages.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<ContactThreads>().InstancePerLifetimeScope();
         builder.RegisterType<SendMessage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RecordSendOutcome>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<StoredFileSource>().AsImplementedInterfaces().InstancePerLifetimeScope();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ContactCenter.Channels.Inbox;
 using ContactCenter.Channels.Sdk;
-using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using Microsoft.AspNetCore.Builder;
@@ -19,9 +18,6 @@ internal static class ReceiveWebhook
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    // Kept for the plugin (signatures, content type); credentials and cookies are never stored.
-    private static readonly HashSet<string> DroppedHeaders = new(StringComparer.OrdinalIgnoreCase) { "Authorization", "Cookie" };
-
     public static async Task<IResult> HandshakeAsync(Guid channelAccountId, HttpContext http, ChannelAdapters adapters)
     {
         if (await adapters.FindAsync(channelAccountId, http.RequestAborted) is not { } adapter)
@@ -34,10 +30,10 @@ internal static class ReceiveWebhook
             : new Error("not_a_handshake", "This is not a subscription handshake.").ToProblem();
     }
 
-    public static async Task<IResult> ReceiveAsync(
-        Guid channelAccountId, HttpContext http, ChannelAdapters adapters, ContactCenterDbContext db, InboxSignal signal, TimeProvider clock)
+    public static async Task<IResult> ReceiveAsync(Guid channelAccountId, HttpContext http, ChannelAdapters adapters, WebhookIntake intake)
     {
-        if (await adapters.FindAsync(channelAccountId, http.RequestAborted) is not { } adapter)
+        // Checked before reading the body, so an unknown account is a 404 whatever it sent (the adapter is cached).
+        if (await adapters.FindAsync(channelAccountId, http.RequestAborted) is null)
         {
             return Error.NotFound("The channel account").ToProblem();
         }
@@ -47,23 +43,8 @@ internal static class ReceiveWebhook
             return new Error("payload_too_large", $"A webhook body may not exceed {MaxBodyBytes} bytes.", 413).ToProblem();
         }
 
-        var request = ToRequest(http, body);
-        if (!adapter.VerifySignature(request))
-        {
-            return new Error("invalid_signature", "The request's signature is missing or wrong.", 401).ToProblem();
-        }
-
-        db.Add(new InboxEntry
-        {
-            ChannelAccountId = channelAccountId,
-            ReceivedAt = clock.GetUtcNow().UtcDateTime,
-            Query = http.Request.QueryString.Value ?? string.Empty,
-            HeadersJson = JsonSerializer.Serialize(request.Headers.Where(h => !DroppedHeaders.Contains(h.Key)).ToDictionary()),
-            Body = body,
-        });
-        await db.SaveChangesAsync(http.RequestAborted);
-        signal.Wake();
-        return Results.Ok();
+        var stored = await intake.ReceiveAsync(channelAccountId, ToRequest(http, body), http.Request.QueryString.Value ?? string.Empty, http.RequestAborted);
+        return stored.IsSuccess ? Results.Ok() : stored.Error.ToProblem();
     }
 
     public static void Map(IEndpointRouteBuilder app)

@@ -14,7 +14,7 @@ namespace ContactCenter.Conversations.Messages;
 /// saves: the publisher commits). An inbound message opens or extends the 24-hour service window.
 /// </summary>
 internal sealed class StoreInboundMessages(
-    ContactCenterDbContext db, ContactBook contacts, ConversationFinder conversations, MessageModifiers modifiers, MediaSignal media, TimeProvider clock)
+    ContactCenterDbContext db, ContactBook contacts, ConversationFinder conversations, MessageModifiers modifiers, MediaSignal media, MediaStore store, TimeProvider clock)
     : IEventHandler<InboundMessageReceived>, IEventHandler<MessageEchoReceived>
 {
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
@@ -92,7 +92,7 @@ internal sealed class StoreInboundMessages(
         db.Add(message);
         if (content.Media is { } file)
         {
-            db.Add(new MediaFile
+            var stored = new MediaFile
             {
                 MessageId = message.Id,
                 ChannelAccountId = conversation.ChannelAccountId,
@@ -103,7 +103,13 @@ internal sealed class StoreInboundMessages(
                 Caption = Cut(content.Text, 8000),
                 FileName = Cut(file.FileName, 255),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
-            });
+            };
+            db.Add(stored);
+            if (InlineMedia.IsInline(file.ProviderMediaId))
+            {
+                InlineMedia.Store(store, stored, file.ProviderMediaId);
+            }
+
             media.Wake();
         }
 

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using ContactCenter.Channels.Contracts;
+using ContactCenter.Channels.Sdk;
+using ContactCenter.Channels.Seeding;
+using ContactCenter.Channels.Webhooks;
+using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Errors;
+using ContactCenter.Kernel.Values;
+
+namespace ContactCenter.Channels.Sandbox;
+
+/// <summary>
+/// What the sandbox phone page does, as the customer's phone would: it writes the sandbox plugin's webhook JSON,
+/// signs it like the plugin expects and hands it to <see cref="WebhookIntake"/>, so its messages and ticks take
+/// the provider's path (inbox, processor, conversations) and nothing is special-cased for demos.
+/// </summary>
+internal sealed class SandboxPhone(IChannelsApi channels, IConversationsApi conversations, WebhookIntake intake, TimeProvider clock)
+{
+    public const int MaxPictureBytes = 1024 * 1024;
+    public const int MaxTextLength = 4096;
+    public const int MaxNameLength = 100;
+    public const string SignatureHeader = "X-Sandbox-Signature";
+
+    /// <summary>The account, when it exists and is a sandbox account (anything else is not_found: no phone for it).</summary>
+    public async Task<Result<ChannelAccountSummary>> OpenAsync(Guid channelAccountId, CancellationToken cancellationToken) =>
+        await channels.FindAccountAsync(channelAccountId, cancellationToken) is { PluginId: DemoChannelSeeder.PluginId } account
+            ? account
+            : Error.NotFound("The sandbox channel account");
+
+    public Task<Result<Guid>> SendTextAsync(Guid channelAccountId, Person person, string? text, CancellationToken cancellationToken)
+    {
+        var check = Check(person);
+        check.Require("text", string.IsNullOrWhiteSpace(text) ? null : text, "Write a message.");
+        check.Check(text is null || text.Length <= MaxTextLength, "text", $"A message may have at most {MaxTextLength} characters.");
+        return check.IsValid
+            ? PostAsync(channelAccountId, Messages(person, new { type = "text", text = text!.Trim() }), cancellationToken)
+            : Task.FromResult<Result<Guid>>(check.ToError());
+    }
+
+    public Task<Result<Guid>> SendPictureAsync(Guid channelAccountId, Person person, Picture picture, CancellationToken cancellationToken)
+    {
+        var check = Check(person);
+        check.Check(picture.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase), "file", "Choose a picture (an image file).");
+        check.Check(picture.Bytes.Length is > 0 and <= MaxPictureBytes, "file", "A picture may be at most 1 MB.");
+        var content = new
+        {
+            type = "image",
+            mimeType = picture.ContentType,
+            fileName = picture.FileName,
+            caption = string.IsNullOrWhiteSpace(picture.Caption) ? null : picture.Caption.Trim(),
+            data = Convert.ToBase64String(picture.Bytes),
+        };
+        return check.IsValid
+            ? PostAsync(channelAccountId, Messages(person, content), cancellationToken)
+            : Task.FromResult<Result<Guid>>(check.ToError());
+    }
+
+    public Task<ContactThread> ThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken) =>
+        conversations.ListThreadAsync(channelAccountId, phone, cancellationToken);
+
+    /// <summary>
+    /// The phone showed these replies and the person saw them: <c>delivered</c> then <c>read</c>, as a phone
+    /// reports them, for the agent's ticks. Replies not yet accepted by the sandbox (no provider id) wait.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<string>>> AcknowledgeAsync(
+        Guid channelAccountId, IEnumerable<MessageDto> shown, CancellationToken cancellationToken)
+    {
+        var ids = shown
+            .Where(m => m.Direction == MessageDirectionDto.Outbound && m.ProviderMessageId is { Length: > 0 } && m.Status is not ("read" or "failed"))
+            .Select(m => m.ProviderMessageId!)
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return ids;
+        }
+
+        var at = clock.GetUtcNow().ToUnixTimeSeconds();
+        var statuses = ids.SelectMany(id => new[] { new { id, status = "delivered", timestamp = at }, new { id, status = "read", timestamp = at } });
+        var posted = await PostAsync(channelAccountId, new { statuses }, cancellationToken);
+        return posted.IsSuccess ? ids : posted.Error;
+    }
+
+    private static Validator Check(Person person)
+    {
+        var check = new Validator();
+        check.Check(PhoneNumber.TryParse(person.Phone, out var phone) && phone.Digits == person.Phone.Trim(), "phone",
+            "Use the number in international form, digits only, e.g. 5511999990001.");
+        check.Check(person.Name is null || person.Name.Length <= MaxNameLength, "name", $"A name may have at most {MaxNameLength} characters.");
+        return check;
+    }
+
+    private object Messages(Person person, object content)
+    {
+        // The sandbox message is one flat object: the person's fields plus the content's.
+        var message = JsonSerializer.SerializeToNode(content)!.AsObject();
+        message["id"] = "sbx-" + Guid.CreateVersion7().ToString("N");
+        message["from"] = person.Phone.Trim();
+        message["name"] = string.IsNullOrWhiteSpace(person.Name) ? null : person.Name.Trim();
+        message["timestamp"] = clock.GetUtcNow().ToUnixTimeSeconds();
+        return new { messages = new[] { message } };
+    }
+
+    private async Task<Result<Guid>> PostAsync(Guid channelAccountId, object webhook, CancellationToken cancellationToken)
+    {
+        if (await channels.GetSettingsAsync(channelAccountId, cancellationToken) is not { Account.PluginId: DemoChannelSeeder.PluginId } account)
+        {
+            return Error.NotFound("The sandbox channel account");
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(webhook);
+        var headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" };
+        if (account.Settings.TryGetValue("signingSecret", out var secret) && secret is { Length: > 0 })
+        {
+            headers[SignatureHeader] = "sha256=" + WebhookSignatures.HmacSha256Hex(secret, body);
+        }
+
+        var request = new WebhookRequest("POST", "/webhooks/" + channelAccountId, [], headers, body);
+        return await intake.ReceiveAsync(channelAccountId, request, null, cancellationToken);
+    }
+
+    /// <summary>Who the person at the phone plays: a number (E.164 digits) and the profile name WhatsApp would show.</summary>
+    internal sealed record Person(string Phone, string? Name);
+
+    internal sealed record Picture(string ContentType, string? FileName, byte[] Bytes, string? Caption);
+}
