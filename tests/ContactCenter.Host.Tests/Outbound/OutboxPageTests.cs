@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Net;
 using ContactCenter.Channels.Ui;
 using ContactCenter.Host.Tests.Infrastructure;
-using ContactCenter.Kernel.Ui;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Host.Tests.Outbound;
 
@@ -19,7 +13,7 @@ public abstract class OutboxPageTests(DatabaseKind kind) : OutboxTest(kind)
         await EnqueueAsync();
         await DrainAsync();
 
-        var html = await RenderAsync("pt-BR");
+        var html = await Node.Services.RenderAsync<OutboxPage>(null, "pt-BR");
 
         Assert.Contains("Fila de envio", html, StringComparison.Ordinal);
         Assert.Single(html.Split("data-testid=\"outbox-row\"").Skip(1));
@@ -39,37 +33,11 @@ public abstract class OutboxPageTests(DatabaseKind kind) : OutboxTest(kind)
             Host.Clock.Advance(TimeSpan.FromMinutes(20));
         }
 
-        var html = await RenderAsync("en");
+        var html = await Node.Services.RenderAsync<OutboxPage>(null, "en");
 
         Assert.Contains("The channel could not be reached after several attempts.", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"outbox-retry\"", html, StringComparison.Ordinal);
         Assert.Contains("Send again", html, StringComparison.Ordinal);
-    }
-
-    private async Task<string> RenderAsync(string culture)
-    {
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddLocalization()
-            .AddSingleton<IUseCases>(new ScopedUseCases(Node.Services))
-            .BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return WebUtility.HtmlDecode((await renderer.RenderComponentAsync<OutboxPage>()).ToHtmlString());
-        });
-    }
-
-    /// <summary>A fresh scope per use case, as the UI shell does (these handlers do not read the current user).</summary>
-    private sealed class ScopedUseCases(IServiceProvider root) : IUseCases
-    {
-        public async Task<TResult> RunAsync<THandler, TResult>(Func<THandler, Task<TResult>> action)
-            where THandler : notnull
-        {
-            await using var scope = root.CreateAsyncScope();
-            return await action(scope.ServiceProvider.GetRequiredService<THandler>());
-        }
     }
 }
 
