@@ -1,3 +1,5 @@
+using ContactCenter.Kernel.Startup;
+
 namespace ContactCenter.Host.Setup;
 
 /// <summary>Which database the host talks to; the configuration key <c>Database:Provider</c>.</summary>
@@ -61,6 +63,7 @@ internal static class ContactCenterSettingsSetup
             config.GetValue("ContactCenter:SeedDemoData", provider == DatabaseProvider.Sqlite && databaseIsNew),
             config["ContactCenter:Bootstrap:AdminApiKey"] is { Length: > 0 } key ? key : null);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(new DataFolder(dataDirectory));
         return settings;
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace ContactCenter.Conversations.Media;
 
 /// <summary>
@@ -26,11 +24,7 @@ internal static class InlineMedia
             return;
         }
 
-        var relative = MediaStore.RelativePath(file.Id, file.CreatedAt);
-        var path = store.FullPath(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, bytes);
         file.MimeType ??= reference[5..comma];
-        (file.Size, file.Sha256, file.StoragePath, file.Status) = (bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), relative, MediaStatus.Downloaded);
+        store.Save(file, bytes);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ContactCenter.Channels.Contracts.Outbound;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Domain;
@@ -71,7 +70,7 @@ internal static class SendMessage
             db.Add(message);
             var payload = request.Media is null
                 ? (OutboundPayload)new SendText(message.Text!, ReplyToProviderMessageId: request.ReplyToProviderMessageId)
-                : await MediaPayloadAsync(message, request.Media, kind, mediaBytes, now, cancellationToken);
+                : MediaPayload(message, request.Media, kind, mediaBytes, now);
             outbox.Enqueue(new OutboundRequest(message.Id, conversation.ChannelAccountId, new OutboundRecipient(conversation.ContactPhone), payload));
             conversation.LastMessageAt = now;
             conversation.Status = ConversationStatus.AwaitingContact;
@@ -112,8 +111,7 @@ internal static class SendMessage
             return validator.IsValid ? (kind, bytes) : validator.ToError();
         }
 
-        private async Task<OutboundPayload> MediaPayloadAsync(
-            Message message, MediaRequest media, string kind, byte[]? bytes, DateTime now, CancellationToken cancellationToken)
+        private OutboundPayload MediaPayload(Message message, MediaRequest media, string kind, byte[]? bytes, DateTime now)
         {
             var mediaKind = Enum.Parse<OutboundMediaKind>(kind, ignoreCase: true);
             if (bytes is null)
@@ -128,17 +126,11 @@ internal static class SendMessage
                 ChannelAccountId = message.ChannelAccountId,
                 ProviderMediaId = "outbound",
                 MimeType = media.MimeType,
-                Size = bytes.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
                 Caption = media.Caption,
                 FileName = media.FileName,
-                Status = MediaStatus.Downloaded,
                 CreatedAt = now,
             };
-            file.StoragePath = MediaStore.RelativePath(file.Id, now);
-            var path = store.FullPath(file.StoragePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, bytes, cancellationToken);
+            store.Save(file, bytes);
             db.Add(file);
             return new SendMedia(mediaKind, FileReference: file.Id.ToString(), MimeType: media.MimeType, Caption: media.Caption, FileName: media.FileName ?? "file");
         }
