@@ -25,6 +25,7 @@ public sealed record ConversationSummary(
     ConversationStatus Status,
     Guid? AssignedAgentId,
     Guid? TeamId,
+    Guid? ProductId,
     DateTime LastMessageAt,
     DateTime? WindowClosesAt);
 

@@ -1,10 +1,10 @@
 using Autofac;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Data;
-using ContactCenter.Conversations.Contacts;
 using ContactCenter.Conversations.Listing;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Conversations.Messages;
+using ContactCenter.Conversations.Routing;
 using ContactCenter.Kernel.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +13,8 @@ using Microsoft.Extensions.Hosting;
 namespace ContactCenter.Conversations;
 
 /// <summary>
-/// Owns conversations with contacts and who may see them; tables <c>Conversations_*</c>. For now the list,
-/// the detail and the visibility rule; messages and the composer come with the messaging work.
+/// Owns conversations with contacts, their messages and media, and who may see them; tables <c>Conversations_*</c>.
+/// Contacts belong to Leads; who gets a conversation is decided by routing (Queues) and applied here.
 /// </summary>
 public sealed class ConversationsModule : Module, IContactCenterModule
 {
@@ -30,7 +30,6 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<GetConversation.Handler>().InstancePerLifetimeScope();
 
         // Messages: stored from the channels' inbound events, listed under the visibility rule, media fetched at once.
-        builder.RegisterType<ContactBook>().InstancePerLifetimeScope();
         builder.RegisterType<ConversationFinder>().InstancePerLifetimeScope();
         builder.RegisterType<MessageModifiers>().InstancePerLifetimeScope();
         builder.RegisterType<StoreInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
@@ -42,6 +41,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<RecordSendOutcome>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<StoredFileSource>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<DownloadMedia.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<ApplyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<MediaSignal>().SingleInstance();
         builder.RegisterType<MediaStore>().SingleInstance();
         builder.RegisterType<MediaFetcher>().AsSelf().As<IHostedService>().SingleInstance();
@@ -50,7 +50,6 @@ public sealed class ConversationsModule : Module, IContactCenterModule
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new ConversationConfiguration());
-        modelBuilder.ApplyConfiguration(new ContactConfiguration());
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
         modelBuilder.ApplyConfiguration(new MessageEditConfiguration());
         modelBuilder.ApplyConfiguration(new MediaFileConfiguration());

@@ -17,6 +17,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(c => c.ContactId);
         builder.HasIndex(c => c.TeamId);
+        builder.HasIndex(c => c.ProductId);
         builder.HasIndex(c => c.AssignedAgentId);
         // The list's keyset order (newest activity first, id breaks ties).
         builder.HasIndex(c => new { c.LastMessageAt, c.Id });

@@ -1,4 +1,3 @@
-using ContactCenter.Conversations.Contacts;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Conversations.Messages;
 using ContactCenter.Kernel.Modules;
@@ -6,21 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ContactCenter.Conversations.Data;
-
-internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
-{
-    public void Configure(EntityTypeBuilder<Contact> builder)
-    {
-        builder.ToModuleTable(ConversationsModule.ModuleName, "Contacts");
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Phone).HasMaxLength(20);
-        builder.Property(c => c.ProviderUserId).HasMaxLength(100);
-        builder.Property(c => c.ProfileName).HasMaxLength(200);
-        builder.HasIndex(c => c.Phone).IsUnique();
-        builder.HasIndex(c => c.ProviderUserId).IsUnique();
-    }
-}
 
 internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
 {

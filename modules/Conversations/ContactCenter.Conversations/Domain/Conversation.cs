@@ -20,6 +20,9 @@ internal sealed class Conversation
 
     public Guid ChannelAccountId { get; set; }
 
+    /// <summary>The product the contact came for (from the matched lead); routing picks agents who serve it.</summary>
+    public Guid? ProductId { get; set; }
+
     public Guid? TeamId { get; set; }
 
     public Guid? AssignedAgentId { get; set; }
@@ -40,6 +43,7 @@ internal sealed class Conversation
         Status,
         AssignedAgentId,
         TeamId,
+        ProductId,
         LastMessageAt,
         WindowClosesAt);
 }

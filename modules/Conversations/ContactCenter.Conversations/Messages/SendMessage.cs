@@ -5,6 +5,7 @@ using ContactCenter.Conversations.Listing;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
+using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -29,7 +30,7 @@ internal static class SendMessage
     internal sealed record MediaRequest(string? Kind, string? Url, string? DataBase64, string? MimeType, string? FileName, string? Caption);
 
     internal sealed class Handler(
-        ContactCenterDbContext db, ConversationVisibility visibility, IOutbox outbox, MediaStore store, ICurrentUser caller, TimeProvider clock)
+        ContactCenterDbContext db, ConversationVisibility visibility, IOutbox outbox, MediaStore store, IEventBus events, ICurrentUser caller, TimeProvider clock)
     {
         public async Task<Result<MessageDto>> HandleAsync(Guid conversationId, Request request, CancellationToken cancellationToken)
         {
@@ -74,6 +75,11 @@ internal static class SendMessage
             outbox.Enqueue(new OutboundRequest(message.Id, conversation.ChannelAccountId, new OutboundRecipient(conversation.ContactPhone), payload));
             conversation.LastMessageAt = now;
             conversation.Status = ConversationStatus.AwaitingContact;
+            if (!caller.IsApiKey && caller.UserId is { } agentId)
+            {
+                await events.PublishAsync(new AgentReplied(conversation.Id, agentId, now), cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return (await MessageViews.ToDtosAsync(db, [message], cancellationToken))[0];
         }

@@ -1,10 +1,10 @@
 using ContactCenter.Channels.Contracts;
-using ContactCenter.Conversations.Contacts;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Domain;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
+using ContactCenter.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Conversations.Messages;
@@ -14,7 +14,7 @@ namespace ContactCenter.Conversations.Messages;
 /// saves: the publisher commits). An inbound message opens or extends the 24-hour service window.
 /// </summary>
 internal sealed class StoreInboundMessages(
-    ContactCenterDbContext db, ContactBook contacts, ConversationFinder conversations, MessageModifiers modifiers, MediaSignal media, MediaStore store, TimeProvider clock)
+    ContactCenterDbContext db, IContactsApi contacts, ConversationFinder conversations, MessageModifiers modifiers, MediaSignal media, MediaStore store, TimeProvider clock)
     : IEventHandler<InboundMessageReceived>, IEventHandler<MessageEchoReceived>
 {
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
@@ -26,8 +26,8 @@ internal sealed class StoreInboundMessages(
             return;
         }
 
-        var contact = await contacts.UpsertAsync(received.From, cancellationToken);
-        var conversation = await conversations.FindOrOpenAsync(received.ChannelAccountId, contact, received.OccurredAt, cancellationToken);
+        var contact = await contacts.UpsertAsync(Sender(received.From), cancellationToken);
+        var conversation = await conversations.FindOrOpenAsync(received.ChannelAccountId, contact, received.OccurredAt, received.Content.Text, cancellationToken);
         var message = Append(conversation, MessageDirection.Inbound, received.ProviderMessageId, received.OccurredAt, received.Content, received.ReplyToProviderMessageId);
 
         if (received.OccurredAt > conversation.LastMessageAt)
@@ -57,8 +57,8 @@ internal sealed class StoreInboundMessages(
             return;
         }
 
-        var contact = await contacts.UpsertAsync(echoed.To, cancellationToken);
-        var conversation = await conversations.FindOrOpenAsync(echoed.ChannelAccountId, contact, echoed.OccurredAt, cancellationToken);
+        var contact = await contacts.UpsertAsync(Sender(echoed.To), cancellationToken);
+        var conversation = await conversations.FindOrOpenAsync(echoed.ChannelAccountId, contact, echoed.OccurredAt, null, cancellationToken);
         var message = Append(conversation, MessageDirection.Outbound, echoed.ProviderMessageId, echoed.OccurredAt, echoed.Content, null);
         message.Status = "sent";
         if (echoed.OccurredAt > conversation.LastMessageAt)
@@ -68,6 +68,8 @@ internal sealed class StoreInboundMessages(
 
         await modifiers.ApplyAsync(message, cancellationToken);
     }
+
+    private static InboundSender Sender(ChannelParty party) => new(party.Phone, party.ProviderUserId, party.ProfileName);
 
     private Task<bool> ExistsAsync(Guid channelAccountId, string providerMessageId, CancellationToken cancellationToken) =>
         db.Set<Message>().AnyAsync(m => m.ChannelAccountId == channelAccountId && m.ProviderMessageId == providerMessageId, cancellationToken);

@@ -1,8 +1,8 @@
-using ContactCenter.Channels.Contracts;
 using ContactCenter.Kernel.Data;
+using ContactCenter.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContactCenter.Conversations.Contacts;
+namespace ContactCenter.Leads.Contacts;
 
 /// <summary>
 /// Finds the contact a channel names (by phone first, else by provider user id) or adds it. On PostgreSQL the
@@ -12,7 +12,7 @@ namespace ContactCenter.Conversations.Contacts;
 /// </summary>
 internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
 {
-    public async Task<Contact> UpsertAsync(ChannelParty party, CancellationToken cancellationToken)
+    public async Task<Contact> UpsertAsync(InboundSender party, CancellationToken cancellationToken)
     {
         var contacts = db.Set<Contact>();
         var contact = party.Phone is { Length: > 0 } phone
@@ -51,8 +51,8 @@ internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
         }
 
         var rows = phone is not null
-            ? await contacts.FromSql($"""SELECT * FROM "Conversations_Contacts" WHERE "Phone" = {phone} FOR UPDATE""").ToListAsync(cancellationToken)
-            : await contacts.FromSql($"""SELECT * FROM "Conversations_Contacts" WHERE "ProviderUserId" = {providerUserId} FOR UPDATE""").ToListAsync(cancellationToken);
+            ? await contacts.FromSql($"""SELECT * FROM "Leads_Contacts" WHERE "Phone" = {phone} FOR UPDATE""").ToListAsync(cancellationToken)
+            : await contacts.FromSql($"""SELECT * FROM "Leads_Contacts" WHERE "ProviderUserId" = {providerUserId} FOR UPDATE""").ToListAsync(cancellationToken);
         return rows.FirstOrDefault();
     }
 

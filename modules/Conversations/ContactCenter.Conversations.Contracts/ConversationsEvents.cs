@@ -1,0 +1,23 @@
+using ContactCenter.Kernel.Events;
+
+namespace ContactCenter.Conversations.Contracts;
+
+/// <summary>
+/// A contact's message opened a new conversation (inside the inbox transaction). Routing decides who gets it from
+/// the arrival facts: product, the contact's team and owner agent, returning or not.
+/// </summary>
+public sealed record ConversationOpened(
+    Guid ConversationId,
+    Guid ContactId,
+    Guid ChannelAccountId,
+    Guid? ProductId,
+    Guid? TeamId,
+    Guid? OwnerAgentId,
+    bool IsReturning,
+    DateTime OpenedAt) : IDomainEvent;
+
+/// <summary>An agent (a user, not an API key) wrote in a conversation: the first-response clock stops.</summary>
+public sealed record AgentReplied(Guid ConversationId, Guid AgentId, DateTime At) : IDomainEvent;
+
+/// <summary>A conversation was finished: its agent's capacity is free again.</summary>
+public sealed record ConversationFinished(Guid ConversationId, Guid? AgentId, Guid? ByUserId, DateTime At) : IDomainEvent;

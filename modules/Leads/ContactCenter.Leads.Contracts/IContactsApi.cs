@@ -1,0 +1,40 @@
+namespace ContactCenter.Leads.Contracts;
+
+/// <summary>
+/// What other modules may ask the Leads module about contacts. Both calls run inside the caller's unit of work
+/// (the inbox processor's transaction) and never save: the caller commits.
+/// </summary>
+public interface IContactsApi
+{
+    /// <summary>
+    /// The contact a channel names (by phone first, else by provider user id), added when unknown. On PostgreSQL the
+    /// contact's row stays locked until the caller commits, so one contact's messages are handled one after another.
+    /// </summary>
+    Task<InboundContact> UpsertAsync(InboundSender sender, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A contact opened a new conversation: matches it to a form or API lead (by the lead code in
+    /// <paramref name="firstText"/>, else by phone), decides new vs returning, puts the arrival on the timeline and
+    /// says what routing needs to know.
+    /// </summary>
+    Task<Arrival> RecordArrivalAsync(Guid contactId, Guid channelAccountId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken);
+}
+
+/// <summary>Who a channel says wrote: E.164 digits without '+', the provider's user id and the profile name.</summary>
+public sealed record InboundSender(string? Phone, string? ProviderUserId, string? ProfileName);
+
+/// <summary>A contact as conversations show it: <see cref="DisplayName"/> is the registered name, else the profile's.</summary>
+public sealed record InboundContact(Guid ContactId, string? DisplayName, string? Phone);
+
+/// <summary>
+/// What routing needs about an arrival: the product the contact came for (from the matched lead), the team and owner
+/// agent the contact already belongs to, and whether they are returning (with the reason in plain words).
+/// </summary>
+public sealed record Arrival(
+    Guid ContactId,
+    Guid? LeadId,
+    Guid? ProductId,
+    Guid? TeamId,
+    Guid? OwnerAgentId,
+    bool IsReturning,
+    string? ReturningReason);

@@ -1,0 +1,16 @@
+using ContactCenter.Leads.Contacts;
+using ContactCenter.Leads.Contracts;
+
+namespace ContactCenter.Leads;
+
+internal sealed class ContactsApi(ContactBook book) : IContactsApi
+{
+    public async Task<InboundContact> UpsertAsync(InboundSender sender, CancellationToken cancellationToken)
+    {
+        var contact = await book.UpsertAsync(sender, cancellationToken);
+        return new InboundContact(contact.Id, contact.DisplayName, contact.Phone);
+    }
+
+    public Task<Arrival> RecordArrivalAsync(Guid contactId, Guid channelAccountId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken) =>
+        Task.FromResult(new Arrival(contactId, null, null, null, null, false, null));
+}

@@ -1,0 +1,52 @@
+using ContactCenter.Kernel.Events;
+
+namespace ContactCenter.Queues.Contracts;
+
+/// <summary>Why routing put a conversation or task where it did. Serialised camelCase (<c>longestIdle</c> …).</summary>
+public enum RoutingRule
+{
+    /// <summary>A returning contact goes to their owner agent, available or not.</summary>
+    Owner,
+
+    /// <summary>Auto mode: the available agent serving the product, with capacity, idle the longest.</summary>
+    LongestIdle,
+
+    /// <summary>Pool mode: offered to every team member until one claims it.</summary>
+    Pool,
+
+    /// <summary>Nobody eligible now: waits for the next backlog round.</summary>
+    Backlog,
+
+    /// <summary>No team serves the channel account or product: an admin must link one.</summary>
+    NoTeam,
+
+    /// <summary>A team member claimed it from the pool.</summary>
+    Claimed,
+
+    /// <summary>The assigned agent did not answer in time; the next eligible agent gets it.</summary>
+    FirstResponseTimeout,
+
+    /// <summary>Someone transferred it to an agent.</summary>
+    TransferToAgent,
+
+    /// <summary>Someone transferred it to a team, which routes it by its own mode.</summary>
+    TransferToTeam,
+}
+
+/// <summary>
+/// Routing placed a conversation: with a team (and maybe an agent), or back in the pool/backlog (<see cref="AgentId"/>
+/// null). Published inside the unit of work that decided it; Conversations applies it, Leads keeps the timeline.
+/// </summary>
+public sealed record ConversationRouted(
+    Guid ConversationId,
+    Guid ContactId,
+    Guid? TeamId,
+    Guid? AgentId,
+    Guid? PreviousAgentId,
+    RoutingRule Rule,
+    string Explanation,
+    Guid? ByUserId,
+    DateTime At) : IDomainEvent;
+
+/// <summary>An unanswered-lead task was handed to an agent (in a backlog round).</summary>
+public sealed record LeadTaskRouted(Guid TaskId, Guid ContactId, Guid AgentId, Guid? TeamId, DateTime At) : IDomainEvent;
