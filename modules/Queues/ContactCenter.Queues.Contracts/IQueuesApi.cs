@@ -15,4 +15,7 @@ public interface IQueuesApi
     Task<ProductDto?> FindProductBySlugAsync(string slug, CancellationToken cancellationToken);
 
     Task<AgentDto?> FindAgentAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The routing timers as admins set them (<see cref="RoutingSettingsDto.Defaults"/> until then).</summary>
+    Task<RoutingSettingsDto> GetRoutingSettingsAsync(CancellationToken cancellationToken);
 }

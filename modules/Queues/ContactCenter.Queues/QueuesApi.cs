@@ -33,4 +33,8 @@ internal sealed class QueuesApi(ContactCenterDbContext db, TeamViews teams, Agen
 
     public Task<AgentDto?> FindAgentAsync(Guid userId, CancellationToken cancellationToken) =>
         agents.LoadOneAsync(userId, cancellationToken);
+
+    // Stored settings come with the routing settings page; until then everyone runs on the defaults.
+    public Task<RoutingSettingsDto> GetRoutingSettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(RoutingSettingsDto.Defaults);
 }
