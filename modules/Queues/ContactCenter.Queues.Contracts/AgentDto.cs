@@ -12,7 +12,9 @@ public enum AgentPresence
 
 /// <summary>
 /// The routing profile of a user (agent or supervisor). <see cref="TeamIds"/> is read-only here: membership
-/// is set on the team (<c>PUT /api/v1/teams/{id}/members</c>).
+/// is set on the team (<c>PUT /api/v1/teams/{id}/members</c>). <see cref="ActiveCount"/> is the load routing counts
+/// against <see cref="MaxConcurrentConversations"/> (conversations and lead tasks assigned, not done);
+/// <see cref="LastAssignedAt"/> orders agents by idle time (null: never assigned).
 /// </summary>
 public sealed record AgentDto(
     Guid UserId,
@@ -23,4 +25,6 @@ public sealed record AgentDto(
     DateTime PresenceChangedAt,
     int MaxConcurrentConversations,
     IReadOnlyList<Guid> TeamIds,
-    IReadOnlyList<Guid> ProductIds);
+    IReadOnlyList<Guid> ProductIds,
+    int ActiveCount = 0,
+    DateTime? LastAssignedAt = null);

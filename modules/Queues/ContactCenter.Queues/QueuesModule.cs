@@ -1,5 +1,7 @@
 using Autofac;
+using ContactCenter.Conversations.Contracts;
 using ContactCenter.Identity.Contracts;
+using ContactCenter.Leads.Contracts;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
@@ -8,14 +10,21 @@ using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Data;
 using ContactCenter.Queues.Events;
 using ContactCenter.Queues.Products;
+using ContactCenter.Queues.Routing;
 using ContactCenter.Queues.Seeding;
 using ContactCenter.Queues.Teams;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace ContactCenter.Queues;
 
-/// <summary>Owns teams, products and agents' routing profiles (presence, capacity); tables <c>Queues_*</c>.</summary>
+/// <summary>
+/// Owns teams, products and agents' routing profiles (presence, capacity), and routing: who gets each conversation
+/// and unanswered-lead task, backlog rounds, first-response timeouts, claims and transfers (docs/routing.md);
+/// tables <c>Queues_*</c>.
+/// </summary>
 public sealed class QueuesModule : Module, IContactCenterModule
 {
     public const string ModuleName = "Queues";
@@ -48,6 +57,23 @@ public sealed class QueuesModule : Module, IContactCenterModule
         builder.RegisterType<CreateAgentProfileOnUserCreated>().As<IEventHandler<UserCreated>>().InstancePerLifetimeScope();
         builder.RegisterType<FollowUserActivation>().As<IEventHandler<UserActivationChanged>>().InstancePerLifetimeScope();
         builder.RegisterType<DemoQueuesSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
+
+        // Routing: placed on arrival, re-placed by rounds, timeouts, claims and transfers; every write conditional.
+        builder.RegisterType<RoutingStore>().InstancePerLifetimeScope();
+        builder.RegisterType<RoutingApi>().As<IRoutingApi>().InstancePerLifetimeScope();
+        builder.RegisterType<RouteOpenedConversation>().As<IEventHandler<ConversationOpened>>().InstancePerLifetimeScope();
+        builder.RegisterType<FollowFirstResponse>().As<IEventHandler<AgentReplied>>().InstancePerLifetimeScope();
+        builder.RegisterType<FinishWorkItems>().As<IEventHandler<ConversationFinished>>().As<IEventHandler<LeadTaskDone>>().InstancePerLifetimeScope();
+        builder.RegisterType<QueueLeadTask>().As<IEventHandler<UnansweredLeadTaskCreated>>().InstancePerLifetimeScope();
+        builder.RegisterType<RoundOnAvailability>().As<IEventHandler<AgentPresenceChanged>>().InstancePerLifetimeScope();
+        builder.RegisterType<ClaimConversation.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<TransferConversation.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<GetConversationRouting.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<RoutingLock>().SingleInstance();
+        builder.RegisterType<RoundSignal>().SingleInstance();
+        builder.RegisterType<BacklogRounds>().SingleInstance();
+        builder.RegisterType<FirstResponseTimeouts>().SingleInstance();
+        builder.RegisterType<RoundRunner>().As<IHostedService>().SingleInstance();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder)
@@ -58,6 +84,8 @@ public sealed class QueuesModule : Module, IContactCenterModule
         modelBuilder.ApplyConfiguration(new ProductConfiguration());
         modelBuilder.ApplyConfiguration(new AgentProfileConfiguration());
         modelBuilder.ApplyConfiguration(new AgentProductConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkItemConfiguration());
+        modelBuilder.ApplyConfiguration(new RoutingDecisionConfiguration());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -77,5 +105,22 @@ public sealed class QueuesModule : Module, IContactCenterModule
         GetAgent.Map(api);
         UpdateAgent.Map(api);
         SetPresence.Map(api);
+        ClaimConversation.Map(api);
+        TransferConversation.Map(api);
+        GetConversationRouting.Map(api);
+    }
+
+    public void ConfigureJobs(IQuartzBuilder quartz)
+    {
+        quartz.ScheduleJob<BacklogRoundJob>(
+            trigger => trigger.WithIdentity("routing-backlog-round-trigger", "routing")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(BacklogRoundJob.FireEverySeconds)).RepeatForever()),
+            job => job.WithIdentity(BacklogRoundJob.Key));
+        quartz.ScheduleJob<FirstResponseTimeoutJob>(
+            trigger => trigger.WithIdentity("routing-first-response-trigger", "routing")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(FirstResponseTimeoutJob.FireEverySeconds)).RepeatForever()),
+            job => job.WithIdentity(FirstResponseTimeoutJob.Key));
     }
 }

@@ -21,6 +21,15 @@ internal sealed class AgentProfile
     /// <summary>False once the user is deactivated: routing never offers them work.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// Conversations and lead tasks assigned and not done. Written ONLY by routing's conditional updates
+    /// (<c>ActiveCount &lt; Max</c> in the WHERE), never through a tracked entity, so two nodes cannot both take the last slot.
+    /// </summary>
+    public int ActiveCount { get; set; }
+
+    /// <summary>When routing last gave the agent work: longest idle (oldest, never-assigned first) gets the next one.</summary>
+    public DateTime? LastAssignedAt { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public List<AgentProduct> Products { get; init; } = [];

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Contracts;
 using ContactCenter.Identity.Contracts;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Startup;
@@ -11,12 +12,14 @@ namespace ContactCenter.Queues.Seeding;
 
 /// <summary>
 /// The demo organisation's teams and products, staffed with Identity's demo people (seeded at Order 10):
-/// ana and bruno sell in Comercial, carla supports in Suporte, the supervisor oversees both.
+/// ana and bruno sell in Comercial, carla supports in Suporte, the supervisor oversees both. Both teams serve the
+/// demo sandbox number (Channels seeds it at Order 30, hence Order 40 here), so a trial conversation is routed:
+/// it goes to Comercial, the first of them by name.
 /// </summary>
-internal sealed class DemoQueuesSeeder(ContactCenterDbContext db, IIdentityApi identity, AgentProfiles profiles, TimeProvider clock)
+internal sealed class DemoQueuesSeeder(ContactCenterDbContext db, IIdentityApi identity, IChannelsApi channels, AgentProfiles profiles, TimeProvider clock)
     : IStartupSeeder
 {
-    public int Order => 20;
+    public int Order => 40;
 
     public async Task SeedAsync(SeedContext context, CancellationToken cancellationToken)
     {
@@ -31,6 +34,13 @@ internal sealed class DemoQueuesSeeder(ContactCenterDbContext db, IIdentityApi i
         var jardim = NewProduct("Residencial Jardim das Flores", comercial, now);
         var seminovos = NewProduct("Seminovos Premium", comercial, now);
         var tecnico = NewProduct("Suporte Técnico", suporte, now);
+        var sandbox = (await channels.ListAccountsAsync(cancellationToken)).Where(a => a.PluginId == "sandbox").MinBy(a => a.CreatedAt);
+        if (sandbox is not null)
+        {
+            comercial.ChannelAccounts.Add(new TeamChannelAccount { TeamId = comercial.Id, ChannelAccountId = sandbox.Id });
+            suporte.ChannelAccounts.Add(new TeamChannelAccount { TeamId = suporte.Id, ChannelAccountId = sandbox.Id });
+        }
+
         db.Set<Team>().AddRange(comercial, suporte);
         db.Set<Product>().AddRange(jardim, seminovos, tecnico);
 
@@ -41,7 +51,8 @@ internal sealed class DemoQueuesSeeder(ContactCenterDbContext db, IIdentityApi i
         await db.SaveChangesAsync(cancellationToken);
 
         context.Report.Add("  Demo teams: Comercial (auto), Suporte (pool); products: " +
-            $"{jardim.Name}, {seminovos.Name} (Comercial), {tecnico.Name} (Suporte).");
+            $"{jardim.Name}, {seminovos.Name} (Comercial), {tecnico.Name} (Suporte)" +
+            (sandbox is null ? "." : $"; both serve {sandbox.Name}."));
     }
 
     private async Task StaffAsync(string userName, Team[] teams, Product[] products, CancellationToken cancellationToken)

@@ -1,0 +1,109 @@
+using Autofac;
+using ContactCenter.Queues.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Queues.Routing;
+
+/// <summary>
+/// A backlog round: the waiting items (conversations of auto teams, or with no team yet; unanswered-lead tasks) oldest
+/// first, each given to the agent the policy picks, each in a transaction of its own with the round's id in its
+/// decision log. Run by the Quartz job every BacklogRoundSeconds and at once when an agent becomes available or frees
+/// capacity (<see cref="RoundSignal"/>). Items nobody can take stay waiting without a log line each round (the summary
+/// counts them): 10,000 waiting conversations would otherwise write 10,000 rows every 30 seconds.
+/// </summary>
+internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock, TimeProvider clock, ILogger<BacklogRounds> logger)
+{
+    /// <summary>Attempts per item when the picked agent filled up meanwhile (another node, a claim).</summary>
+    private const int AttemptsPerItem = 3;
+
+    /// <summary>When this node last ran a round (the timed job runs one when BacklogRoundSeconds have passed).</summary>
+    public DateTime? LastRoundAt { get; private set; }
+
+    public async Task<RoundResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var held = await routingLock.TryEnterAsync(cancellationToken);
+        if (held is null)
+        {
+            logger.LogDebug("Backlog round skipped: another node is running one");
+            return new RoundResult(Guid.Empty, 0, 0, 0, Skipped: true);
+        }
+
+        var roundId = Guid.CreateVersion7();
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        LastRoundAt = clock.GetUtcNow().UtcDateTime;
+        await using var scope = root.BeginLifetimeScope();
+        var store = scope.Resolve<RoutingStore>();
+        var settings = await scope.Resolve<IQueuesApi>().GetRoutingSettingsAsync(cancellationToken);
+        var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+        var waiting = await store.Db.Set<WorkItem>().AsNoTracking()
+            .Where(w => w.State == WorkItemState.Waiting)
+            .OrderBy(w => w.WaitingSince).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+
+        int assigned = 0, offered = 0, lost = 0;
+        foreach (var item in waiting)
+        {
+            // Nobody anywhere can take more: the rest waits for the next round.
+            if (!snapshot.Agents.Any(a => a.IsAvailable && a.HasCapacity))
+            {
+                break;
+            }
+
+            var facts = new RoutingFacts(item.TeamId, item.ProductId, item.ChannelAccountId, IgnorePoolMode: item.Kind == WorkItemKind.LeadTask);
+            for (var attempt = 0; attempt < AttemptsPerItem; attempt++)
+            {
+                var decision = RoutingPolicy.Decide(facts, snapshot);
+                if (decision.Rule is RoutingRule.Backlog or RoutingRule.NoTeam)
+                {
+                    break;
+                }
+
+                var now = clock.GetUtcNow().UtcDateTime;
+                var placement = Placement.Of(decision, item.Kind, settings.FirstResponseTimeoutSeconds, now);
+                var outcome = await store.TryPlaceAsync(item, placement, now, decision, roundId, null, cancellationToken);
+                store.Db.ChangeTracker.Clear();
+                if (outcome == PlaceOutcome.Placed)
+                {
+                    if (decision.Agent is { } agent)
+                    {
+                        agent.ActiveCount++;
+                        agent.LastAssignedAt = now;
+                        assigned++;
+                    }
+                    else
+                    {
+                        offered++;
+                    }
+
+                    break;
+                }
+
+                if (outcome == PlaceOutcome.ItemMoved)
+                {
+                    lost++;
+                    break;
+                }
+
+                await store.RefreshAsync(decision.Agent!, cancellationToken);
+                if (decision.Agent!.HasCapacity)
+                {
+                    // Stored says there is room, the update said no: do not spin on this agent in this round.
+                    decision.Agent.ActiveCount = decision.Agent.MaxConcurrentConversations;
+                }
+            }
+        }
+
+        var result = new RoundResult(roundId, waiting.Count, assigned, offered, Skipped: false) { TakenElsewhere = lost };
+        logger.LogInformation(
+            "Backlog round {RoundId}: {Waiting} waiting, {Assigned} assigned, {Offered} moved to a pool, {TakenElsewhere} taken elsewhere, {StillWaiting} still waiting, {Elapsed} ms",
+            roundId, waiting.Count, assigned, offered, lost, waiting.Count - assigned - offered - lost, elapsed.ElapsedMilliseconds);
+        return result;
+    }
+}
+
+/// <summary>What a round did (tests and the benchmark read it).</summary>
+internal sealed record RoundResult(Guid RoundId, int Waiting, int Assigned, int Offered, bool Skipped)
+{
+    public int TakenElsewhere { get; init; }
+}

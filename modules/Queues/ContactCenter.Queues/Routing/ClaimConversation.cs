@@ -1,0 +1,112 @@
+using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Errors;
+using ContactCenter.Kernel.Http;
+using ContactCenter.Kernel.Identity;
+using ContactCenter.Queues.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Queues.Routing;
+
+/// <summary>
+/// A member of a pool team takes one of its offered conversations; from then on only they see it. Two people
+/// claiming at once: the item's conditional update lets exactly one win, the other hears who got it.
+/// </summary>
+internal static class ClaimConversation
+{
+    internal sealed class Handler(RoutingStore store, IConversationsApi conversations, IQueuesApi queues, ICurrentUser caller, TimeProvider clock)
+    {
+        public async Task<Result<RoutingOutcome>> HandleAsync(Guid conversationId, CancellationToken cancellationToken)
+        {
+            if (await conversations.FindVisibleAsync(conversationId, cancellationToken) is null)
+            {
+                return Error.NotFound("The conversation");
+            }
+
+            if (caller.IsApiKey || caller.UserId is not { } userId)
+            {
+                return Error.Forbidden("Only a team member signed in as themselves can claim a conversation.");
+            }
+
+            var item = await store.Db.Set<WorkItem>().AsNoTracking()
+                .FirstOrDefaultAsync(w => w.Kind == WorkItemKind.Conversation && w.SubjectId == conversationId, cancellationToken);
+            var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+            if (item is null || item.State == WorkItemState.Done)
+            {
+                return Error.Conflict("not_claimable", "This conversation is not waiting in a pool.");
+            }
+
+            if (item.State == WorkItemState.Assigned)
+            {
+                return item.AssignedAgentId == userId
+                    ? new RoutingOutcome(conversationId, item.TeamId, userId, RoutingRule.Claimed, "You already have this conversation.")
+                    : AlreadyClaimed(snapshot, item.AssignedAgentId);
+            }
+
+            var team = snapshot.FindTeam(item.TeamId);
+            if (team is not { Mode: TeamRoutingMode.Pool })
+            {
+                return Error.Conflict(
+                    "not_claimable",
+                    team is null
+                        ? "This conversation has no team yet: an admin must link a team to its number."
+                        : $"Team {team.Name} hands out conversations automatically: they cannot be claimed.");
+            }
+
+            var me = snapshot.FindAgent(userId);
+            if (me is null || !team.Members.Contains(me))
+            {
+                return Error.Forbidden($"Only members of team {team.Name} can claim its conversations.");
+            }
+
+            if (!me.HasCapacity)
+            {
+                return AtCapacity(me);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var settings = await queues.GetRoutingSettingsAsync(cancellationToken);
+            var placement = new Placement(
+                WorkItemState.Assigned, team.Id, userId, RoutingRule.Claimed,
+                $"{me.Name} claimed it from the pool of team {team.Name}.", now.AddSeconds(settings.FirstResponseTimeoutSeconds));
+            var outcome = await store.TryPlaceAsync(item, placement, now, null, null, userId, cancellationToken);
+            if (outcome == PlaceOutcome.AgentFull)
+            {
+                await store.RefreshAsync(me, cancellationToken);
+                return AtCapacity(me);
+            }
+
+            if (outcome == PlaceOutcome.ItemMoved)
+            {
+                var latest = await store.Db.Set<WorkItem>().AsNoTracking().FirstAsync(w => w.Id == item.Id, cancellationToken);
+                return latest.AssignedAgentId == userId
+                    ? new RoutingOutcome(conversationId, latest.TeamId, userId, RoutingRule.Claimed, "You already have this conversation.")
+                    : AlreadyClaimed(snapshot, latest.AssignedAgentId);
+            }
+
+            return new RoutingOutcome(conversationId, team.Id, userId, RoutingRule.Claimed, placement.Explanation);
+        }
+
+        private static Error AlreadyClaimed(RoutingSnapshot snapshot, Guid? agentId) => Error.Conflict(
+            "already_claimed",
+            snapshot.FindAgent(agentId) is { } winner
+                ? $"{winner.Name} already took this conversation."
+                : "Someone else already took this conversation.");
+
+        private static Error AtCapacity(AgentState me) => Error.Conflict(
+            "at_capacity",
+            $"You already have {me.ActiveCount} of {me.MaxConcurrentConversations} conversations: finish one before claiming another.");
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/conversations/{id:guid}/claim", async Task<Results<Ok<RoutingOutcome>, ProblemHttpResult>> (Guid id, Handler handler, CancellationToken ct) =>
+            (await handler.HandleAsync(id, ct)).ToHttp(TypedResults.Ok))
+        .WithName("ClaimConversation")
+        .WithSummary("Claim a pool conversation")
+        .WithDescription("A member of a pool team takes one of its waiting conversations; then only they see it. 409 already_claimed (says who got it), not_claimable (auto team or not waiting) or at_capacity.")
+        .WithTags("Routing")
+        .RequireAuthorization(Policies.Agent);
+}

@@ -1,0 +1,52 @@
+using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Events;
+using ContactCenter.Leads.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Queues.Routing;
+
+/// <summary>
+/// A conversation was finished or a lead task done: the item is done, its agent has a free slot again, and a backlog
+/// round runs at once to fill it.
+/// </summary>
+internal sealed class FinishWorkItems(RoutingStore store, RoundSignal signal) : IEventHandler<ConversationFinished>, IEventHandler<LeadTaskDone>
+{
+    public Task HandleAsync(ConversationFinished finished, CancellationToken cancellationToken) =>
+        FinishAsync(WorkItemKind.Conversation, finished.ConversationId, cancellationToken);
+
+    public Task HandleAsync(LeadTaskDone done, CancellationToken cancellationToken) =>
+        FinishAsync(WorkItemKind.LeadTask, done.TaskId, cancellationToken);
+
+    private async Task FinishAsync(WorkItemKind kind, Guid subjectId, CancellationToken cancellationToken)
+    {
+        // A round or claim may move the item between our read and our write: read again and retry.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var item = await store.Db.Set<WorkItem>().AsNoTracking()
+                .FirstOrDefaultAsync(w => w.Kind == kind && w.SubjectId == subjectId, cancellationToken);
+            if (item is null || item.State == WorkItemState.Done)
+            {
+                return;
+            }
+
+            var changed = await store.Db.Set<WorkItem>()
+                .Where(w => w.Id == item.Id && w.Version == item.Version)
+                .ExecuteUpdateAsync(
+                    s => s
+                        .SetProperty(w => w.State, WorkItemState.Done)
+                        .SetProperty(w => w.FirstResponseDueAt, (DateTime?)null)
+                        .SetProperty(w => w.Version, item.Version + 1),
+                    cancellationToken);
+            if (changed == 1)
+            {
+                if (item.State == WorkItemState.Assigned && item.AssignedAgentId is { } agent)
+                {
+                    await store.ReleaseCapacityAsync(agent, cancellationToken);
+                    signal.Wake();
+                }
+
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System.Text.Json;
+using ContactCenter.Identity.Contracts;
+using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Events;
+using ContactCenter.Queues.Contracts;
+using ContactCenter.Queues.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ContactCenter.Queues.Routing;
+
+/// <summary>Where an item goes: its new state, team and agent, and the rule and words that explain it.</summary>
+internal sealed record Placement(
+    WorkItemState State,
+    Guid? TeamId,
+    Guid? AgentId,
+    RoutingRule Rule,
+    string Explanation,
+    DateTime? FirstResponseDueAt = null,
+    bool IgnoreCapacity = false)
+{
+    /// <summary>
+    /// Where a policy decision puts the item. A newly assigned agent must answer within the first-response timeout,
+    /// except the owner (a returning contact waits for their own agent, available or not) and lead tasks (calls and
+    /// e-mails have no reply to wait for).
+    /// </summary>
+    public static Placement Of(RoutingDecision decision, WorkItemKind kind, int firstResponseSeconds, DateTime now) => decision.Rule switch
+    {
+        RoutingRule.NoTeam => new(WorkItemState.Waiting, null, null, decision.Rule, decision.Explanation),
+        RoutingRule.Pool => new(WorkItemState.Offered, decision.Team?.Id, null, decision.Rule, decision.Explanation),
+        RoutingRule.Backlog => new(WorkItemState.Waiting, decision.Team?.Id, null, decision.Rule, decision.Explanation),
+        RoutingRule.Owner => new(WorkItemState.Assigned, decision.Team?.Id, decision.Agent!.UserId, decision.Rule, decision.Explanation, IgnoreCapacity: true),
+        _ => new(
+            WorkItemState.Assigned,
+            decision.Team?.Id,
+            decision.Agent!.UserId,
+            decision.Rule,
+            decision.Explanation,
+            kind == WorkItemKind.Conversation ? now.AddSeconds(firstResponseSeconds) : null),
+    };
+}
+
+internal enum PlaceOutcome
+{
+    Placed,
+
+    /// <summary>Someone else moved the item first (another node's round, a claim): nothing changed.</summary>
+    ItemMoved,
+
+    /// <summary>The agent filled up meanwhile: nothing changed, try someone else.</summary>
+    AgentFull,
+}
+
+/// <summary>
+/// Routing's reads and writes. Every change of an agent's load and of an existing item is a CONDITIONAL update
+/// (<c>ActiveCount &lt; Max</c>, <c>Version = @seen</c>): with several nodes on one PostgreSQL the losing writer changes
+/// zero rows and gives up, so nobody goes past capacity and no item is assigned twice.
+/// </summary>
+internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi identity, IEventBus events)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public ContactCenterDbContext Db => db;
+
+    public async Task<RoutingSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var teams = await db.Set<Team>().AsNoTracking().Include(t => t.Members).Include(t => t.ChannelAccounts).ToListAsync(cancellationToken);
+        var products = await db.Set<Product>().AsNoTracking().Select(p => new { p.Id, p.TeamId, p.Name }).ToListAsync(cancellationToken);
+        var profiles = await db.Set<AgentProfile>().AsNoTracking().Include(a => a.Products).ToListAsync(cancellationToken);
+        var names = (await identity.ListUsersAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
+
+        var snapshot = new RoutingSnapshot();
+        foreach (var p in products)
+        {
+            snapshot.AddProduct(p.Id, p.TeamId, p.Name);
+        }
+
+        foreach (var profile in profiles)
+        {
+            snapshot.AddAgent(ToState(profile, names.GetValueOrDefault(profile.UserId) ?? profile.UserId.ToString()));
+        }
+
+        foreach (var team in teams)
+        {
+            var state = new TeamState(team.Id, team.Name, team.RoutingMode);
+            state.ChannelAccountIds.UnionWith(team.ChannelAccounts.Select(c => c.ChannelAccountId));
+            state.Members.AddRange(team.Members.Select(m => snapshot.FindAgent(m.UserId)).OfType<AgentState>());
+            snapshot.AddTeam(state);
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>The agent's load as stored now (after a lost race, the round's copy is stale).</summary>
+    public async Task RefreshAsync(AgentState agent, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<AgentProfile>().AsNoTracking()
+            .Where(a => a.UserId == agent.UserId)
+            .Select(a => new { a.ActiveCount, a.MaxConcurrentConversations, a.LastAssignedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is not null)
+        {
+            (agent.ActiveCount, agent.MaxConcurrentConversations, agent.LastAssignedAt) = (row.ActiveCount, row.MaxConcurrentConversations, row.LastAssignedAt);
+        }
+    }
+
+    /// <summary>Takes one slot of the agent's capacity (unless <paramref name="evenWhenFull"/>: the owner rule). False: full.</summary>
+    public async Task<bool> TryTakeCapacityAsync(Guid agentId, bool evenWhenFull, DateTime now, CancellationToken cancellationToken) =>
+        await db.Set<AgentProfile>()
+            .Where(a => a.UserId == agentId && (evenWhenFull || a.ActiveCount < a.MaxConcurrentConversations))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActiveCount, a => a.ActiveCount + 1).SetProperty(a => a.LastAssignedAt, now), cancellationToken) == 1;
+
+    public Task ReleaseCapacityAsync(Guid agentId, CancellationToken cancellationToken) =>
+        db.Set<AgentProfile>()
+            .Where(a => a.UserId == agentId && a.ActiveCount > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActiveCount, a => a.ActiveCount - 1), cancellationToken);
+
+    /// <summary>
+    /// Moves an existing item to <paramref name="to"/> in one transaction of its own (or a savepoint of the caller's):
+    /// the item only if nobody changed it since it was read, the new agent only if they still have room, then the old
+    /// agent's slot is freed, the decision logged and <see cref="ConversationRouted"/> / <see cref="LeadTaskRouted"/> published.
+    /// </summary>
+    public async Task<PlaceOutcome> TryPlaceAsync(
+        WorkItem seen, Placement to, DateTime now, RoutingDecision? decision, Guid? roundId, Guid? byUserId, CancellationToken cancellationToken)
+    {
+        var own = db.Database.CurrentTransaction is null;
+        await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        const string savepoint = "routing_place";
+        if (!own)
+        {
+            await db.Database.CurrentTransaction!.CreateSavepointAsync(savepoint, cancellationToken);
+        }
+
+        async Task<PlaceOutcome> Undo(PlaceOutcome outcome)
+        {
+            if (own)
+            {
+                await transaction!.RollbackAsync(cancellationToken);
+            }
+            else
+            {
+                await db.Database.CurrentTransaction!.RollbackToSavepointAsync(savepoint, cancellationToken);
+            }
+
+            return outcome;
+        }
+
+        // Taking an unassigned item: also refuse if it got assigned meanwhile (belt and braces beside the version).
+        var guardAssigned = to.State == WorkItemState.Assigned && seen.State != WorkItemState.Assigned;
+        DateTime? assignedAt = to.AgentId is null ? null : now;
+        var waitingSince = to.AgentId is null && seen.AssignedAgentId is not null ? now : seen.WaitingSince;
+        var teamId = to.TeamId ?? seen.TeamId;
+        var moved = await db.Set<WorkItem>()
+            .Where(w => w.Id == seen.Id && w.Version == seen.Version && (!guardAssigned || w.State != WorkItemState.Assigned))
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(w => w.State, to.State)
+                    .SetProperty(w => w.TeamId, teamId)
+                    .SetProperty(w => w.AssignedAgentId, to.AgentId)
+                    .SetProperty(w => w.AssignedAt, assignedAt)
+                    .SetProperty(w => w.FirstResponseDueAt, to.FirstResponseDueAt)
+                    .SetProperty(w => w.AnsweredAt, (DateTime?)null)
+                    .SetProperty(w => w.WaitingSince, waitingSince)
+                    .SetProperty(w => w.Version, seen.Version + 1),
+                cancellationToken);
+        if (moved == 0)
+        {
+            return await Undo(PlaceOutcome.ItemMoved);
+        }
+
+        if (to.AgentId is { } agent && agent != seen.AssignedAgentId
+            && !await TryTakeCapacityAsync(agent, to.IgnoreCapacity, now, cancellationToken))
+        {
+            return await Undo(PlaceOutcome.AgentFull);
+        }
+
+        if (seen.AssignedAgentId is { } previous && previous != to.AgentId)
+        {
+            await ReleaseCapacityAsync(previous, cancellationToken);
+        }
+
+        await RecordAsync(seen, to, seen.AssignedAgentId, now, decision, roundId, byUserId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (own)
+        {
+            await transaction!.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await db.Database.CurrentTransaction!.ReleaseSavepointAsync(savepoint, cancellationToken);
+        }
+
+        return PlaceOutcome.Placed;
+    }
+
+    /// <summary>Logs the decision and tells the other modules (Conversations applies it, Leads keeps the timeline).</summary>
+    public async Task RecordAsync(
+        WorkItem item, Placement to, Guid? previousAgentId, DateTime now, RoutingDecision? decision, Guid? roundId, Guid? byUserId, CancellationToken cancellationToken)
+    {
+        var (candidates, considered) = decision?.DescribeCandidates() ?? ([], 0);
+        db.Set<RoutingDecisionEntry>().Add(new RoutingDecisionEntry
+        {
+            WorkItemId = item.Id,
+            SubjectId = item.SubjectId,
+            At = now,
+            Rule = to.Rule,
+            ChosenAgentId = to.AgentId,
+            PreviousAgentId = previousAgentId,
+            TeamId = to.TeamId ?? item.TeamId,
+            Explanation = Cut(to.Explanation, 2000),
+            CandidatesJson = JsonSerializer.Serialize(candidates, Json),
+            CandidatesConsidered = considered,
+            RoundId = roundId,
+            ByUserId = byUserId,
+        });
+
+        if (item.Kind == WorkItemKind.Conversation)
+        {
+            await events.PublishAsync(
+                new ConversationRouted(item.SubjectId, item.ContactId, to.TeamId ?? item.TeamId, to.AgentId, previousAgentId, to.Rule, to.Explanation, byUserId, now),
+                cancellationToken);
+        }
+        else if (to.AgentId is { } agent)
+        {
+            await events.PublishAsync(new LeadTaskRouted(item.SubjectId, item.ContactId, agent, to.TeamId ?? item.TeamId, now), cancellationToken);
+        }
+    }
+
+    public static AgentState ToState(AgentProfile profile, string name) => new(profile.UserId, name)
+    {
+        IsActive = profile.IsActive,
+        Presence = profile.Presence,
+        PresenceChangedAt = profile.PresenceChangedAt,
+        ActiveCount = profile.ActiveCount,
+        MaxConcurrentConversations = profile.MaxConcurrentConversations,
+        LastAssignedAt = profile.LastAssignedAt,
+        ProductIds = profile.Products.Select(p => p.ProductId).ToHashSet(),
+    };
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}
