@@ -9,6 +9,7 @@ using ContactCenter.Queues.Data;
 using ContactCenter.Queues.Events;
 using ContactCenter.Queues.Products;
 using ContactCenter.Queues.Seeding;
+using ContactCenter.Queues.Settings;
 using ContactCenter.Queues.Teams;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,9 @@ public sealed class QueuesModule : Module, IContactCenterModule
         builder.RegisterType<SetPresence.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<CreateAgentProfileOnUserCreated>().As<IEventHandler<UserCreated>>().InstancePerLifetimeScope();
         builder.RegisterType<FollowUserActivation>().As<IEventHandler<UserActivationChanged>>().InstancePerLifetimeScope();
+        builder.RegisterType<RoutingSettingsStore>().InstancePerLifetimeScope();
+        builder.RegisterType<GetRoutingSettings.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<UpdateRoutingSettings.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<DemoQueuesSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
     }
 
@@ -58,6 +62,7 @@ public sealed class QueuesModule : Module, IContactCenterModule
         modelBuilder.ApplyConfiguration(new ProductConfiguration());
         modelBuilder.ApplyConfiguration(new AgentProfileConfiguration());
         modelBuilder.ApplyConfiguration(new AgentProductConfiguration());
+        modelBuilder.ApplyConfiguration(new RoutingSettingsConfiguration());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -77,5 +82,7 @@ public sealed class QueuesModule : Module, IContactCenterModule
         GetAgent.Map(api);
         UpdateAgent.Map(api);
         SetPresence.Map(api);
+        GetRoutingSettings.Map(api);
+        UpdateRoutingSettings.Map(api);
     }
 }
