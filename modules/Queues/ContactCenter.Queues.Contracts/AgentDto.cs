@@ -12,7 +12,8 @@ public enum AgentPresence
 
 /// <summary>
 /// The routing profile of a user (agent or supervisor). <see cref="TeamIds"/> is read-only here: membership
-/// is set on the team (<c>PUT /api/v1/teams/{id}/members</c>).
+/// is set on the team (<c>PUT /api/v1/teams/{id}/members</c>). <see cref="DisconnectedSince"/> is set while none of the
+/// agent's browsers is connected; <see cref="InOutreachQueue"/> agents are never made away for that.
 /// </summary>
 public sealed record AgentDto(
     Guid UserId,
@@ -23,4 +24,6 @@ public sealed record AgentDto(
     DateTime PresenceChangedAt,
     int MaxConcurrentConversations,
     IReadOnlyList<Guid> TeamIds,
-    IReadOnlyList<Guid> ProductIds);
+    IReadOnlyList<Guid> ProductIds,
+    bool InOutreachQueue,
+    DateTime? DisconnectedSince);

@@ -7,12 +7,14 @@ using ContactCenter.Queues.Agents;
 using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Data;
 using ContactCenter.Queues.Events;
+using ContactCenter.Queues.Presence;
 using ContactCenter.Queues.Products;
 using ContactCenter.Queues.Seeding;
 using ContactCenter.Queues.Settings;
 using ContactCenter.Queues.Teams;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace ContactCenter.Queues;
 
@@ -48,6 +50,8 @@ public sealed class QueuesModule : Module, IContactCenterModule
         builder.RegisterType<SetPresence.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<CreateAgentProfileOnUserCreated>().As<IEventHandler<UserCreated>>().InstancePerLifetimeScope();
         builder.RegisterType<FollowUserActivation>().As<IEventHandler<UserActivationChanged>>().InstancePerLifetimeScope();
+        builder.RegisterType<PresenceApi>().As<IPresenceApi>().InstancePerLifetimeScope();
+        builder.RegisterType<PresenceSweeper>().InstancePerLifetimeScope();
         builder.RegisterType<RoutingSettingsStore>().InstancePerLifetimeScope();
         builder.RegisterType<GetRoutingSettings.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<UpdateRoutingSettings.Handler>().InstancePerLifetimeScope();
@@ -63,6 +67,11 @@ public sealed class QueuesModule : Module, IContactCenterModule
         modelBuilder.ApplyConfiguration(new AgentProfileConfiguration());
         modelBuilder.ApplyConfiguration(new AgentProductConfiguration());
         modelBuilder.ApplyConfiguration(new RoutingSettingsConfiguration());
+    }
+
+    public void ConfigureJobs(IQuartzBuilder quartz)
+    {
+        PresenceSweepJob.Schedule(quartz);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

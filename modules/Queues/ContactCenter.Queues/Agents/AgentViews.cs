@@ -36,7 +36,9 @@ internal sealed class AgentViews(ContactCenterDbContext db, IIdentityApi identit
                     p.PresenceChangedAt,
                     p.MaxConcurrentConversations,
                     teamsByUser[p.UserId].Order().ToList(),
-                    p.Products.Select(x => x.ProductId).Order().ToList());
+                    p.Products.Select(x => x.ProductId).Order().ToList(),
+                    p.InOutreachQueue,
+                    p.DisconnectedSince);
             })
             .OrderBy(a => a.DisplayName, StringComparer.CurrentCulture)
             .ToList();
