@@ -7,6 +7,7 @@ using ContactCenter.Queues.Agents;
 using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Data;
 using ContactCenter.Queues.Events;
+using ContactCenter.Queues.LiveQueue;
 using ContactCenter.Queues.Presence;
 using ContactCenter.Queues.Products;
 using ContactCenter.Queues.Seeding;
@@ -52,6 +53,7 @@ public sealed class QueuesModule : Module, IContactCenterModule
         builder.RegisterType<FollowUserActivation>().As<IEventHandler<UserActivationChanged>>().InstancePerLifetimeScope();
         builder.RegisterType<PresenceApi>().As<IPresenceApi>().InstancePerLifetimeScope();
         builder.RegisterType<PresenceSweeper>().InstancePerLifetimeScope();
+        builder.RegisterType<GetLiveQueue.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RoutingSettingsStore>().InstancePerLifetimeScope();
         builder.RegisterType<GetRoutingSettings.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<UpdateRoutingSettings.Handler>().InstancePerLifetimeScope();
@@ -93,5 +95,6 @@ public sealed class QueuesModule : Module, IContactCenterModule
         SetPresence.Map(api);
         GetRoutingSettings.Map(api);
         UpdateRoutingSettings.Map(api);
+        GetLiveQueue.Map(api);
     }
 }
