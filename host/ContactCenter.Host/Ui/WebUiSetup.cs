@@ -4,6 +4,7 @@ using ContactCenter.Host.Components;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Ui;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 
 namespace ContactCenter.Host.Ui;
@@ -24,6 +25,8 @@ internal static class WebUiSetup
         // Registered after the server components so it replaces their provider: circuits re-check the session.
         builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         builder.Services.AddScoped<IUseCases, CircuitUseCases>();
+        builder.Services.AddSingleton<BrowserConnections>();
+        builder.Services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "cc.antiforgery");
         builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(o =>

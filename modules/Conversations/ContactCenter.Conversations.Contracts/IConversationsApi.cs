@@ -11,4 +11,7 @@ public interface IConversationsApi
     /// only for the sandbox phone page, which plays that contact and checks the account is a sandbox one.
     /// </summary>
     Task<ContactThread> ListThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken);
+
+    /// <summary>Waiting conversations per team and product, and open conversations per agent, among those the caller may see.</summary>
+    Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken);
 }

@@ -4,11 +4,13 @@ using ContactCenter.Conversations.Messages;
 
 namespace ContactCenter.Conversations;
 
-internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads) : IConversationsApi
+internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads, QueueSnapshots snapshots) : IConversationsApi
 {
     public async Task<ConversationSummary?> FindVisibleAsync(Guid conversationId, CancellationToken cancellationToken) =>
         (await get.HandleAsync(conversationId, cancellationToken)) is { IsSuccess: true } result ? result.Value : null;
 
     public Task<ContactThread> ListThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken) =>
         threads.ListAsync(channelAccountId, phone, cancellationToken);
+
+    public Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken) => snapshots.LoadAsync(cancellationToken);
 }

@@ -28,6 +28,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<ConversationVisibility>().InstancePerLifetimeScope();
         builder.RegisterType<ListConversations.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetConversation.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<QueueSnapshots>().InstancePerLifetimeScope();
 
         // Messages: stored from the channels' inbound events, listed under the visibility rule, media fetched at once.
         builder.RegisterType<ConversationFinder>().InstancePerLifetimeScope();

@@ -14,7 +14,8 @@ public enum AgentPresence
 /// The routing profile of a user (agent or supervisor). <see cref="TeamIds"/> is read-only here: membership
 /// is set on the team (<c>PUT /api/v1/teams/{id}/members</c>). <see cref="ActiveCount"/> is the load routing counts
 /// against <see cref="MaxConcurrentConversations"/> (conversations and lead tasks assigned, not done);
-/// <see cref="LastAssignedAt"/> orders agents by idle time (null: never assigned).
+/// <see cref="LastAssignedAt"/> orders agents by idle time (null: never assigned). <see cref="DisconnectedSince"/> is set
+/// while none of the agent's browsers is connected; <see cref="InOutreachQueue"/> agents are never made away for that.
 /// </summary>
 public sealed record AgentDto(
     Guid UserId,
@@ -26,5 +27,7 @@ public sealed record AgentDto(
     int MaxConcurrentConversations,
     IReadOnlyList<Guid> TeamIds,
     IReadOnlyList<Guid> ProductIds,
+    bool InOutreachQueue,
+    DateTime? DisconnectedSince,
     int ActiveCount = 0,
     DateTime? LastAssignedAt = null);

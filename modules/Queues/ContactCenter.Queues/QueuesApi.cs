@@ -3,12 +3,13 @@ using ContactCenter.Queues.Agents;
 using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Domain;
 using ContactCenter.Queues.Products;
+using ContactCenter.Queues.Settings;
 using ContactCenter.Queues.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Queues;
 
-internal sealed class QueuesApi(ContactCenterDbContext db, TeamViews teams, AgentViews agents) : IQueuesApi
+internal sealed class QueuesApi(ContactCenterDbContext db, TeamViews teams, AgentViews agents, RoutingSettingsStore settings) : IQueuesApi
 {
     public async Task<IReadOnlyList<Guid>> GetTeamIdsOfAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Set<TeamMember>().AsNoTracking()
@@ -34,7 +35,6 @@ internal sealed class QueuesApi(ContactCenterDbContext db, TeamViews teams, Agen
     public Task<AgentDto?> FindAgentAsync(Guid userId, CancellationToken cancellationToken) =>
         agents.LoadOneAsync(userId, cancellationToken);
 
-    // Stored settings come with the routing settings page; until then everyone runs on the defaults.
     public Task<RoutingSettingsDto> GetRoutingSettingsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(RoutingSettingsDto.Defaults);
+        settings.LoadAsync(cancellationToken);
 }

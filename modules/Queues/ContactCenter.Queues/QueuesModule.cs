@@ -9,9 +9,12 @@ using ContactCenter.Queues.Agents;
 using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Data;
 using ContactCenter.Queues.Events;
+using ContactCenter.Queues.LiveQueue;
+using ContactCenter.Queues.Presence;
 using ContactCenter.Queues.Products;
 using ContactCenter.Queues.Routing;
 using ContactCenter.Queues.Seeding;
+using ContactCenter.Queues.Settings;
 using ContactCenter.Queues.Teams;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +59,12 @@ public sealed class QueuesModule : Module, IContactCenterModule
         builder.RegisterType<SetPresence.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<CreateAgentProfileOnUserCreated>().As<IEventHandler<UserCreated>>().InstancePerLifetimeScope();
         builder.RegisterType<FollowUserActivation>().As<IEventHandler<UserActivationChanged>>().InstancePerLifetimeScope();
+        builder.RegisterType<PresenceApi>().As<IPresenceApi>().InstancePerLifetimeScope();
+        builder.RegisterType<PresenceSweeper>().InstancePerLifetimeScope();
+        builder.RegisterType<GetLiveQueue.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<RoutingSettingsStore>().InstancePerLifetimeScope();
+        builder.RegisterType<GetRoutingSettings.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<UpdateRoutingSettings.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<DemoQueuesSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
 
         // Routing: placed on arrival, re-placed by rounds, timeouts, claims and transfers; every write conditional.
@@ -86,6 +95,7 @@ public sealed class QueuesModule : Module, IContactCenterModule
         modelBuilder.ApplyConfiguration(new AgentProductConfiguration());
         modelBuilder.ApplyConfiguration(new WorkItemConfiguration());
         modelBuilder.ApplyConfiguration(new RoutingDecisionConfiguration());
+        modelBuilder.ApplyConfiguration(new RoutingSettingsConfiguration());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -108,6 +118,9 @@ public sealed class QueuesModule : Module, IContactCenterModule
         ClaimConversation.Map(api);
         TransferConversation.Map(api);
         GetConversationRouting.Map(api);
+        GetRoutingSettings.Map(api);
+        UpdateRoutingSettings.Map(api);
+        GetLiveQueue.Map(api);
     }
 
     public void ConfigureJobs(IQuartzBuilder quartz)
@@ -122,5 +135,6 @@ public sealed class QueuesModule : Module, IContactCenterModule
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(FirstResponseTimeoutJob.FireEverySeconds)).RepeatForever()),
             job => job.WithIdentity(FirstResponseTimeoutJob.Key));
+        PresenceSweepJob.Schedule(quartz);
     }
 }

@@ -37,6 +37,8 @@ internal sealed class AgentViews(ContactCenterDbContext db, IIdentityApi identit
                     p.MaxConcurrentConversations,
                     teamsByUser[p.UserId].Order().ToList(),
                     p.Products.Select(x => x.ProductId).Order().ToList(),
+                    p.InOutreachQueue,
+                    p.DisconnectedSince,
                     p.ActiveCount,
                     p.LastAssignedAt);
             })

@@ -18,7 +18,11 @@ internal static class UpdateAgent
     /// What is left out stays as it is; <see cref="ProductIds"/> replaces the products served.
     /// <see cref="TeamIds"/> is refused on purpose: membership has one home, the team's members.
     /// </summary>
-    internal sealed record Request(IReadOnlyList<Guid>? ProductIds = null, int? MaxConcurrentConversations = null, IReadOnlyList<Guid>? TeamIds = null);
+    internal sealed record Request(
+        IReadOnlyList<Guid>? ProductIds = null,
+        int? MaxConcurrentConversations = null,
+        IReadOnlyList<Guid>? TeamIds = null,
+        bool? InOutreachQueue = null);
 
     internal sealed class Handler(ContactCenterDbContext db, AgentViews views)
     {
@@ -55,6 +59,7 @@ internal static class UpdateAgent
             }
 
             profile.MaxConcurrentConversations = request.MaxConcurrentConversations ?? profile.MaxConcurrentConversations;
+            profile.InOutreachQueue = request.InOutreachQueue ?? profile.InOutreachQueue;
             if (wanted is not null)
             {
                 profile.Products.RemoveAll(p => !wanted.Contains(p.ProductId));
@@ -74,7 +79,7 @@ internal static class UpdateAgent
             (await handler.HandleAsync(userId, request, ct)).ToHttp(TypedResults.Ok))
         .WithName("UpdateAgent")
         .WithSummary("Change an agent's routing profile")
-        .WithDescription("Products served (the list replaces the old one) and maximum simultaneous conversations (1 to 100, default 5). Teams are set with PUT /teams/{id}/members.")
+        .WithDescription("Products served (the list replaces the old one), maximum simultaneous conversations (1 to 100, default 5) and inOutreachQueue (outreach agents are never made away when their browser is closed). Teams are set with PUT /teams/{id}/members.")
         .WithTags("Agents")
         .RequireAuthorization(Policies.Admin);
 }

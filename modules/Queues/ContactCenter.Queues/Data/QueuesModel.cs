@@ -66,6 +66,7 @@ internal sealed class AgentProfileConfiguration : IEntityTypeConfiguration<Agent
         builder.HasKey(a => a.UserId);
         builder.Property(a => a.UserId).ValueGeneratedNever();
         builder.Property(a => a.Presence).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(a => a.DisconnectedSince);
         builder.HasMany(a => a.Products).WithOne().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

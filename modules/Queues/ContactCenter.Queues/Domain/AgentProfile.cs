@@ -32,6 +32,12 @@ internal sealed class AgentProfile
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>Works an outreach queue: never dropped to away for a closed browser (seed 004).</summary>
+    public bool InOutreachQueue { get; set; }
+
+    /// <summary>Since when none of the agent's browsers is connected (null while one is); the presence sweeper reads it.</summary>
+    public DateTime? DisconnectedSince { get; set; }
+
     public List<AgentProduct> Products { get; init; } = [];
 }
 

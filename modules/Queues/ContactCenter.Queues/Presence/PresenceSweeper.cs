@@ -1,0 +1,51 @@
+using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Events;
+using ContactCenter.Queues.Contracts;
+using ContactCenter.Queues.Domain;
+using ContactCenter.Queues.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Queues.Presence;
+
+/// <summary>
+/// Makes away the available agents whose browsers have been gone for the configured time (seed 004: agents in an
+/// outreach queue are never removed for inactivity). The wait also counts from the last presence change, so an agent
+/// made available by a supervisor or the API while their browser is closed gets the full grace period first.
+/// </summary>
+internal sealed class PresenceSweeper(
+    ContactCenterDbContext db, RoutingSettingsStore settings, TimeProvider clock, IEventBus events, ILogger<PresenceSweeper> logger)
+{
+    private const int BatchSize = 200;
+
+    /// <summary>One sweep; returns how many agents became away.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var limit = TimeSpan.FromSeconds((await settings.LoadAsync(cancellationToken)).AwayAfterDisconnectSeconds);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now - limit;
+        var gone = await db.Set<AgentProfile>()
+            .Where(a => a.Presence == AgentPresence.Available
+                && !a.InOutreachQueue
+                && a.DisconnectedSince != null
+                && a.DisconnectedSince <= cutoff
+                && a.PresenceChangedAt <= cutoff)
+            .OrderBy(a => a.DisconnectedSince)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var agent in gone)
+        {
+            agent.Presence = AgentPresence.Away;
+            agent.PresenceChangedAt = now;
+            await events.PublishAsync(new AgentPresenceChanged(agent.UserId, AgentPresence.Available, AgentPresence.Away, now), cancellationToken);
+            logger.LogInformation(
+                "Agent {UserId} is now away: browser disconnected since {DisconnectedSince:O} (limit {Seconds} s)",
+                agent.UserId,
+                agent.DisconnectedSince,
+                limit.TotalSeconds);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return gone.Count;
+    }
+}
