@@ -34,7 +34,7 @@ internal sealed class LeadIntake(
         validator.Require("name", name, "Type the person's name.");
         validator.Check(name is null || name.Length <= 200, "name", "The name may have at most 200 characters.");
         validator.Check(EmailAddress.TryParse(input.Email, out var email), "email", "Type a valid e-mail address, e.g. maria@example.com.");
-        var phoneText = string.IsNullOrWhiteSpace(input.Phone) ? given?.Phone : input.Phone;
+        var phoneText = string.IsNullOrWhiteSpace(input.Phone) ? given?.Phone : WithCountryCode(input.Phone);
         validator.Check(PhoneNumber.TryParse(phoneText, out var phone), "phone", "Type the phone with country and area code, e.g. +55 11 99999-0000.");
         var cpf = default(Cpf?);
         if (!string.IsNullOrWhiteSpace(input.Cpf))
@@ -194,6 +194,16 @@ internal sealed class LeadIntake(
         }
 
         return product;
+    }
+
+    /// <summary>
+    /// Brazilians type "(11) 99999-0000": ten or eleven digits without a leading '+' are a Brazilian number (area code
+    /// and number), so +55 goes in front; WhatsApp knows the person by the full E.164 number.
+    /// </summary>
+    internal static string WithCountryCode(string phone)
+    {
+        var digits = phone.Count(char.IsAsciiDigit);
+        return !phone.TrimStart().StartsWith('+') && digits is 10 or 11 ? "+55 " + phone.Trim() : phone;
     }
 
     private async Task<bool> HasHistoryAsync(Guid contactId, CancellationToken cancellationToken) =>
