@@ -8,3 +8,9 @@ namespace ContactCenter.Leads.Contracts;
 /// </summary>
 public sealed record UnansweredLeadTaskCreated(Guid TaskId, Guid ContactId, Guid LeadId, Guid? ProductId, Guid? TeamId, DateTime CreatedAt)
     : IDomainEvent;
+
+/// <summary>
+/// The person behind a form contact wrote on WhatsApp from another phone (matched by the lead code): the form contact
+/// was merged into the WhatsApp one, which is kept. Modules that remember contact ids may re-point the removed one.
+/// </summary>
+public sealed record ContactsMerged(Guid KeptContactId, Guid RemovedContactId, DateTime At) : IDomainEvent;

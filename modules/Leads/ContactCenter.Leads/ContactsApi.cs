@@ -1,9 +1,10 @@
 using ContactCenter.Leads.Contacts;
 using ContactCenter.Leads.Contracts;
+using ContactCenter.Leads.Intake;
 
 namespace ContactCenter.Leads;
 
-internal sealed class ContactsApi(ContactBook book) : IContactsApi
+internal sealed class ContactsApi(ContactBook book, ArrivalMatcher arrivals) : IContactsApi
 {
     public async Task<InboundContact> UpsertAsync(InboundSender sender, CancellationToken cancellationToken)
     {
@@ -11,6 +12,7 @@ internal sealed class ContactsApi(ContactBook book) : IContactsApi
         return new InboundContact(contact.Id, contact.DisplayName, contact.Phone);
     }
 
-    public Task<Arrival> RecordArrivalAsync(Guid contactId, Guid channelAccountId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken) =>
-        Task.FromResult(new Arrival(contactId, null, null, null, null, false, null));
+    public Task<Arrival> RecordArrivalAsync(
+        Guid contactId, Guid channelAccountId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken) =>
+        arrivals.RecordAsync(contactId, conversationId, firstText, at, cancellationToken);
 }

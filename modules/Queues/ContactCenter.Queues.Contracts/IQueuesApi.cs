@@ -14,6 +14,9 @@ public interface IQueuesApi
 
     Task<ProductDto?> FindProductBySlugAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>Every product, active or not, by name (pickers such as "Add as lead").</summary>
+    Task<IReadOnlyList<ProductDto>> ListProductsAsync(CancellationToken cancellationToken);
+
     Task<AgentDto?> FindAgentAsync(Guid userId, CancellationToken cancellationToken);
 
     /// <summary>The routing timers as admins set them (<see cref="RoutingSettingsDto.Defaults"/> until then).</summary>

@@ -32,6 +32,9 @@ internal sealed class QueuesApi(ContactCenterDbContext db, TeamViews teams, Agen
         return (await db.Set<Product>().AsNoTracking().FirstOrDefaultAsync(p => p.Slug == normalized, cancellationToken))?.ToDto();
     }
 
+    public async Task<IReadOnlyList<ProductDto>> ListProductsAsync(CancellationToken cancellationToken) =>
+        (await db.Set<Product>().AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken)).Select(p => p.ToDto()).ToList();
+
     public Task<AgentDto?> FindAgentAsync(Guid userId, CancellationToken cancellationToken) =>
         agents.LoadOneAsync(userId, cancellationToken);
 

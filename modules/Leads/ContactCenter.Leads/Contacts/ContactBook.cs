@@ -25,7 +25,8 @@ internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
 
         if (contact is null)
         {
-            contact = new Contact { CreatedAt = clock.GetUtcNow().UtcDateTime };
+            var now = clock.GetUtcNow().UtcDateTime;
+            contact = new Contact { CreatedAt = now, UpdatedAt = now };
             contacts.Add(contact);
         }
 

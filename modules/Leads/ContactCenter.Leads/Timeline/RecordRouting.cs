@@ -1,0 +1,65 @@
+using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Events;
+using ContactCenter.Leads.Contacts;
+using ContactCenter.Queues.Contracts;
+
+namespace ContactCenter.Leads.Timeline;
+
+/// <summary>
+/// Routing placed a conversation: the contact's timeline says where and why, in plain words. The first agent a
+/// contact gets becomes their owner (returning contacts go back to them); a transfer to an agent or a first-response
+/// timeout hands the contact to the new agent. Idempotent: a retried batch publishes the same event again.
+/// </summary>
+internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline timeline, Names names) : IEventHandler<ConversationRouted>
+{
+    public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)
+    {
+        var kind = routed.Rule switch
+        {
+            RoutingRule.Owner => TimelineKinds.OwnerNotified,
+            RoutingRule.FirstResponseTimeout => TimelineKinds.FirstResponseTimeout,
+            RoutingRule.TransferToAgent or RoutingRule.TransferToTeam => TimelineKinds.Transferred,
+            _ => TimelineKinds.Routed,
+        };
+        if (await timeline.HasAsync(routed.ConversationId, kind, routed.At, routed.AgentId, cancellationToken)
+            || await db.Set<Contact>().FindAsync([routed.ContactId], cancellationToken) is not { } contact)
+        {
+            return;
+        }
+
+        var agent = routed.AgentId is null ? null : await names.AgentNameAsync(routed.AgentId, cancellationToken);
+        var previous = routed.PreviousAgentId is null ? null : await names.AgentNameAsync(routed.PreviousAgentId, cancellationToken);
+        var team = routed.TeamId is null ? null : await names.TeamNameAsync(routed.TeamId, cancellationToken);
+        var by = routed.ByUserId is null ? null : await names.AgentNameAsync(routed.ByUserId, cancellationToken);
+        var text = routed.Rule switch
+        {
+            RoutingRule.Owner => $"Returning contact: the conversation went to their owner agent {agent}, who was notified.",
+            RoutingRule.FirstResponseTimeout => $"{previous ?? "The agent"} did not answer in time; the conversation passed to {agent ?? "the team's queue"}.",
+            RoutingRule.TransferToAgent => $"{by ?? "Someone"} transferred the conversation to {agent}.",
+            RoutingRule.TransferToTeam => $"{by ?? "Someone"} transferred the conversation to the team {team}.",
+            RoutingRule.Claimed => $"{agent} took the conversation from the team's pool.",
+            RoutingRule.Pool => $"The conversation waits in the pool of the team {team} until an agent takes it.",
+            RoutingRule.Backlog => $"Nobody was available: the conversation waits in the backlog of the team {team}.",
+            RoutingRule.NoTeam => "No team serves this number or product: an admin must link one.",
+            _ => agent is null ? $"The conversation went to the team {team}." : $"The conversation went to {agent}{(team is null ? string.Empty : $" ({team})")}.",
+        };
+        if (!string.IsNullOrWhiteSpace(routed.Explanation))
+        {
+            text += $" Why: {routed.Explanation}";
+        }
+
+        timeline.Add(contact.Id, routed.At, kind, text,
+            new { rule = routed.Rule.ToString(), routed.Explanation, routed.PreviousAgentId, routed.ByUserId }, routed.ConversationId, agentId: routed.AgentId);
+
+        if (routed.AgentId is { } agentId)
+        {
+            var handsOver = routed.Rule is RoutingRule.TransferToAgent or RoutingRule.FirstResponseTimeout;
+            if (contact.OwnerAgentId is null || handsOver)
+            {
+                contact.OwnerAgentId = agentId;
+            }
+        }
+
+        contact.TeamId ??= routed.TeamId;
+    }
+}
