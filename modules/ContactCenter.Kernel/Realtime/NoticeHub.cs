@@ -5,7 +5,8 @@ namespace ContactCenter.Kernel.Realtime;
 
 /// <summary>
 /// This node's subscribers. Delivery never runs a subscriber on the committing thread: a slow page must not hold
-/// the transaction's caller (the inbox processor) or the PostgreSQL listener.
+/// the transaction's caller (the inbox processor) or the PostgreSQL listener. Each subscriber hears its notices
+/// one at a time, in commit order.
 /// </summary>
 internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
 {
@@ -24,27 +25,35 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
         {
             foreach (var subscription in _subscriptions.Keys.Where(s => s.Wants(notice)))
             {
-                _ = RunAsync(subscription, notice);
+                subscription.Post(notice, logger);
             }
-        }
-    }
-
-    private async Task RunAsync(Subscription subscription, Notice notice)
-    {
-        try
-        {
-            await Task.Yield();
-            await subscription.OnNotice(notice);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "A subscriber failed on a {Kind} notice", notice.Kind);
         }
     }
 
     private sealed class Subscription(NoticeHub hub, Guid userId, HashSet<Guid> teamIds, Func<Notice, Task> onNotice) : IDisposable
     {
-        public Func<Notice, Task> OnNotice { get; } = onNotice;
+        private readonly Lock _gate = new();
+        private Task _tail = Task.CompletedTask;
+
+        public void Post(Notice notice, ILogger logger)
+        {
+            lock (_gate)
+            {
+                _tail = _tail.ContinueWith(_ => RunAsync(notice, logger), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        }
+
+        private async Task RunAsync(Notice notice, ILogger logger)
+        {
+            try
+            {
+                await onNotice(notice);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A subscriber failed on a {Kind} notice", notice.Kind);
+            }
+        }
 
         public bool Wants(Notice notice) => notice switch
         {

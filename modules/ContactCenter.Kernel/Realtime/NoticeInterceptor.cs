@@ -71,11 +71,12 @@ internal sealed class NoticeInterceptor(NoticeHub hub) : IDbTransactionIntercept
         return Task.CompletedTask;
     }
 
-    public void CreatedSavepoint(DbTransaction transaction, TransactionEventData eventData) => PendingNotices.Find(eventData.Context)?.SavepointCreated();
+    // Marked even before the first notice: what comes after the savepoint must be forgettable on its own.
+    public void CreatedSavepoint(DbTransaction transaction, TransactionEventData eventData) => MarkSavepoint(eventData.Context);
 
     public Task CreatedSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
     {
-        PendingNotices.Find(eventData.Context)?.SavepointCreated();
+        MarkSavepoint(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -156,6 +157,14 @@ internal sealed class NoticeInterceptor(NoticeHub hub) : IDbTransactionIntercept
     private const string NotifySql = "SELECT pg_notify('" + NoticeJson.Channel + "', {0})";
 
     private static bool IsPostgres(DbContext? db) => db?.IsPostgres() == true;
+
+    private static void MarkSavepoint(DbContext? db)
+    {
+        if (db is not null)
+        {
+            PendingNotices.For(db).SavepointCreated();
+        }
+    }
 
     private void DeliverLocally(DbContext? db)
     {

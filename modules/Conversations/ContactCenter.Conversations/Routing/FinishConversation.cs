@@ -75,7 +75,7 @@ internal static class FinishConversation
             (await handler.HandleAsync(id, request ?? new Request(), ct)).ToHttp(TypedResults.Ok))
         .WithName("FinishConversation")
         .WithSummary("Finish a conversation")
-        .WithDescription("For its agent, or a supervisor or admin who can see it; frees the agent's capacity. " +
+        .WithDescription("Body: {} or {reason, note}. For its agent, or a supervisor or admin who can see it; frees the agent's capacity. " +
             "404 when the caller may not see it, 403 when it is another agent's, 409 already_finished.")
         .WithTags("Conversations")
         .RequireAuthorization(Policies.Agent);
