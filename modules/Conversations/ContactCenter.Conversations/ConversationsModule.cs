@@ -4,7 +4,9 @@ using ContactCenter.Conversations.Data;
 using ContactCenter.Conversations.Listing;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Conversations.Messages;
+using ContactCenter.Conversations.Notices;
 using ContactCenter.Conversations.Routing;
+using ContactCenter.Conversations.Ui;
 using ContactCenter.Kernel.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,9 @@ public sealed class ConversationsModule : Module, IContactCenterModule
     public const string ModuleName = "Conversations";
 
     public string Name => ModuleName;
+
+    /// <summary>The agent inbox (<c>/inbox</c>, the landing page).</summary>
+    public System.Reflection.Assembly? UiAssembly => typeof(ConversationsModule).Assembly;
 
     protected override void Load(ContainerBuilder builder)
     {
@@ -43,6 +48,12 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<StoredFileSource>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<DownloadMedia.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ApplyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<FinishConversation.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<InboxView>().InstancePerLifetimeScope();
+
+        // Real time: who hears what after a commit (after StoreInboundMessages: it reads the stored message).
+        builder.RegisterType<NotifyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<NotifyInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<MediaSignal>().SingleInstance();
         builder.RegisterType<MediaStore>().SingleInstance();
         builder.RegisterType<MediaFetcher>().AsSelf().As<IHostedService>().SingleInstance();
@@ -64,5 +75,6 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         SendMessage.Map(api);
         FindMessages.Map(api);
         DownloadMedia.Map(api);
+        FinishConversation.Map(api);
     }
 }

@@ -4,6 +4,7 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
+using ContactCenter.Queues.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,10 @@ internal static class ListConversations
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
 
-    /// <summary>Filters narrow what the caller may see anyway; <c>from</c> is inclusive, <c>to</c> exclusive, both on the last message.</summary>
+    /// <summary>
+    /// Filters narrow what the caller may see anyway; <c>from</c> is inclusive, <c>to</c> exclusive, both on the last message.
+    /// <c>open</c>: not finished. <c>pool</c>: unclaimed ones waiting in a pool-mode team (what an agent can claim).
+    /// </summary>
     internal sealed record Query(
         string? Search = null,
         string? Status = null,
@@ -26,9 +30,11 @@ internal static class ListConversations
         DateTimeOffset? From = null,
         DateTimeOffset? To = null,
         string? Cursor = null,
-        int? Limit = null);
+        int? Limit = null,
+        bool? Open = null,
+        bool? Pool = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility)
+    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues)
     {
         public async Task<Result<ConversationPage>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -58,6 +64,15 @@ internal static class ListConversations
 
             var conversations = await visibility.ApplyAsync(db.Set<Conversation>().AsNoTracking(), cancellationToken);
             conversations = Filter(conversations, query, status);
+            if (query.Pool == true)
+            {
+                List<Guid?> poolTeams = [.. (await queues.ListTeamsAsync(cancellationToken))
+                    .Where(t => t.RoutingMode == TeamRoutingMode.Pool)
+                    .Select(t => (Guid?)t.Id)];
+                conversations = conversations.Where(c =>
+                    c.AssignedAgentId == null && c.Status != ConversationStatus.Finished && poolTeams.Contains(c.TeamId));
+            }
+
             if (cursor is { } after)
             {
                 conversations = conversations.Where(c =>
@@ -92,6 +107,11 @@ internal static class ListConversations
                 conversations = conversations.Where(c => c.Status == s);
             }
 
+            if (query.Open == true)
+            {
+                conversations = conversations.Where(c => c.Status != ConversationStatus.Finished);
+            }
+
             if (query.TeamId is { } teamId)
             {
                 conversations = conversations.Where(c => c.TeamId == teamId);
@@ -124,7 +144,8 @@ internal static class ListConversations
         .WithName("ListConversations")
         .WithSummary("List conversations")
         .WithDescription("Newest activity first, only those the caller may see (agents: assigned to them or unassigned in their teams; supervisors: their teams'; admins: all). " +
-            "search matches the contact's name or phone; from/to bound the last message time; pass nextCursor as cursor for the next page.")
+            "search matches the contact's name or phone; from/to bound the last message time; open=true leaves out finished ones; " +
+            "pool=true lists the unclaimed ones waiting in pool-mode teams; pass nextCursor as cursor for the next page.")
         .WithTags("Conversations")
         .RequireAuthorization(Policies.Agent);
 }

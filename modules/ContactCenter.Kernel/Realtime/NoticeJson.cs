@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace ContactCenter.Kernel.Realtime;
+
+/// <summary>Notices as they travel between nodes (a PostgreSQL NOTIFY payload, well under its 8000-byte limit).</summary>
+internal static class NoticeJson
+{
+    public const string Channel = "contactcenter_notices";
+    private const int MaxText = 200;
+
+    public static string Serialize(Notice notice) => JsonSerializer.Serialize(new Wire(
+        (notice as UserNotice)?.UserId,
+        (notice as TeamNotice)?.TeamId,
+        notice.Kind,
+        notice.ConversationId,
+        notice.Text.Length <= MaxText ? notice.Text : notice.Text[..MaxText]));
+
+    public static Notice? Deserialize(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Wire>(payload) switch
+            {
+                { U: { } user, K: { } kind } w => new UserNotice(user, kind, w.C, w.X ?? string.Empty),
+                { T: { } team, K: { } kind } w => new TeamNotice(team, kind, w.C, w.X ?? string.Empty),
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Wire(Guid? U, Guid? T, string? K, Guid? C, string? X);
+}

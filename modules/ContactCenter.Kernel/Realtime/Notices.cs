@@ -1,0 +1,36 @@
+namespace ContactCenter.Kernel.Realtime;
+
+/// <summary>
+/// A small "something changed for you" message for connected people (a new conversation, a new message), never the
+/// data itself: the page reloads what it shows. <see cref="Kind"/> is a stable code the UI words in the reader's
+/// language; <see cref="Text"/> is what it is about (e.g. the contact's name or number).
+/// </summary>
+public abstract record Notice(string Kind, Guid? ConversationId, string Text);
+
+/// <summary>For one user (the agent a conversation was given to).</summary>
+public sealed record UserNotice(Guid UserId, string Kind, Guid? ConversationId, string Text) : Notice(Kind, ConversationId, Text);
+
+/// <summary>For every member of a team (a conversation offered to the team's pool).</summary>
+public sealed record TeamNotice(Guid TeamId, string Kind, Guid? ConversationId, string Text) : Notice(Kind, ConversationId, Text);
+
+/// <summary>The kinds the modules send; a receiver treats an unknown kind as "refresh".</summary>
+public static class NoticeKinds
+{
+    /// <summary>A conversation was given to the user.</summary>
+    public const string Assigned = "assigned";
+
+    /// <summary>A returning contact was given back to their owner agent.</summary>
+    public const string Returning = "returning";
+
+    /// <summary>A conversation was taken away from the user (transfer, timeout).</summary>
+    public const string Unassigned = "unassigned";
+
+    /// <summary>A conversation waits in the team's pool.</summary>
+    public const string Pool = "pool";
+
+    /// <summary>A pool conversation was taken by a member: the others' pool lists drop it.</summary>
+    public const string Claimed = "claimed";
+
+    /// <summary>A new message in a conversation the user (or team) has.</summary>
+    public const string Message = "message";
+}

@@ -1,0 +1,125 @@
+using Autofac;
+using ContactCenter.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ContactCenter.Kernel.Realtime;
+
+/// <summary>
+/// One LISTEN connection per node on PostgreSQL: every node hears the notices any node committed and hands them to
+/// its own hub. It listens before the host reports started, so nothing committed after start-up is missed; if the
+/// connection drops it reconnects (notices sent meanwhile are lost: pages reload when they are next opened).
+/// Does nothing on SQLite, where one node delivers in-process.
+/// </summary>
+internal sealed class PostgresNoticeListener(ILifetimeScope root, NoticeHub hub, TimeProvider clock, ILogger<PostgresNoticeListener> logger)
+    : IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private NpgsqlConnection? _connection;
+    private Task _loop = Task.CompletedTask;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        string? connectionString;
+        await using (var scope = root.BeginLifetimeScope())
+        {
+            var db = scope.Resolve<ContactCenterDbContext>();
+            if (!db.IsPostgres())
+            {
+                return;
+            }
+
+            connectionString = db.Database.GetConnectionString();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
+        try
+        {
+            await ListenAsync(builder.ConnectionString, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning(e, "Could not listen for notices yet; retrying in the background");
+        }
+
+        _loop = RunAsync(builder.ConnectionString, _stopping.Token);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _loop.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task ListenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Notification += (_, e) =>
+        {
+            if (NoticeJson.Deserialize(e.Payload) is { } notice)
+            {
+                hub.Deliver([notice]);
+            }
+        };
+        await connection.OpenAsync(cancellationToken);
+        await using (var listen = new NpgsqlCommand($"LISTEN {NoticeJson.Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        _connection = connection;
+    }
+
+    private async Task RunAsync(string connectionString, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (_connection is null)
+                {
+                    await ListenAsync(connectionString, stopping);
+                }
+
+                await _connection!.WaitAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "The notice listener lost its connection; reconnecting");
+                if (_connection is not null)
+                {
+                    await _connection.DisposeAsync();
+                    _connection = null;
+                }
+
+                await Task.Delay(RetryAfter, clock, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}
