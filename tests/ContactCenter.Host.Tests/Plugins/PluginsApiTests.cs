@@ -19,7 +19,7 @@ public abstract class PluginsApiTests(DatabaseKind kind) : HostTest(kind)
         Assert.True((bool?)whatsApp["capabilities"]!["templates"]);
         var settings = whatsApp["settings"]!.AsArray();
         Assert.Equal(
-            ["phoneNumberId", "wabaId", "accessToken", "appSecret", "verifyToken", "apiBaseUrl"],
+            ["phoneNumberId", "displayPhoneNumber", "wabaId", "accessToken", "appSecret", "verifyToken", "apiBaseUrl"],
             settings.Select(s => (string?)s!["key"]));
         Assert.Equal("secret", (string?)settings.Single(s => (string?)s!["key"] == "appSecret")!["type"]);
         var sandbox = Find(plugins, "sandbox");

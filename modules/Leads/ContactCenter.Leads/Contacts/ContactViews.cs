@@ -18,6 +18,7 @@ internal sealed class ContactViews(ContactCenterDbContext db, Names names)
         var leads = await db.Set<Lead>().AsNoTracking()
             .Where(l => l.ContactId == c.Id)
             .OrderByDescending(l => l.CreatedAt)
+            .ThenByDescending(l => l.Id)
             .ToListAsync(cancellationToken);
         var leadViews = new List<LeadDto>();
         foreach (var l in leads)
