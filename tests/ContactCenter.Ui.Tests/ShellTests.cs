@@ -19,7 +19,7 @@ public sealed class ShellTests(UiFixture fixture) : UiTest(fixture)
         await Expect(page.GetByTestId("nav-inbox")).ToContainTextAsync("Caixa de entrada");
         await Expect(page.GetByTestId("nav-users")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("nav-apikeys")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("inbox-list")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("inbox-tab-mine")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "page-inbox");
     });
 
