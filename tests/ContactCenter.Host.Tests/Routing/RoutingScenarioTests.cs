@@ -96,8 +96,8 @@ public abstract class RoutingScenarioTests(DatabaseKind kind) : RoutingTest(kind
         await RunRoundAsync();
         Assert.Null(AgentOf(await ConversationAsync(second)));
 
+        // Finishing frees the slot and wakes an immediate round; running one here too makes the outcome certain.
         await FinishAsync(first);
-        Assert.Equal(0, await ActiveCountAsync(ana));
         await RunRoundAsync();
 
         Assert.Equal(ana, AgentOf(await ConversationAsync(second)));
@@ -119,10 +119,12 @@ public abstract class RoutingScenarioTests(DatabaseKind kind) : RoutingTest(kind
         var (sent, body) = await brunoClient.PostJsonAsync($"/api/v1/conversations/{answered}/messages", new { text = "Olá! Como posso ajudar?" });
         Assert.True(sent.IsSuccessStatusCode, body.ToJsonString());
 
+        // The Quartz sweep also runs in the background (on this clock): assert where things end up, not who moved them.
         Host.Clock.Advance(TimeSpan.FromSeconds(299));
-        Assert.Equal(0, await SweepTimeoutsAsync());
+        await SweepTimeoutsAsync();
+        Assert.Equal(ana, AgentOf(await ConversationAsync(slow)));
         Host.Clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(1, await SweepTimeoutsAsync());
+        await SweepTimeoutsAsync();
 
         Assert.Equal(bruno, AgentOf(await ConversationAsync(slow)));
         Assert.Equal(bruno, AgentOf(await ConversationAsync(answered)));

@@ -21,19 +21,26 @@ internal static class ClaimConversation
     {
         public async Task<Result<RoutingOutcome>> HandleAsync(Guid conversationId, CancellationToken cancellationToken)
         {
-            if (await conversations.FindVisibleAsync(conversationId, cancellationToken) is null)
-            {
-                return Error.NotFound("The conversation");
-            }
-
+            var visible = await conversations.FindVisibleAsync(conversationId, cancellationToken) is not null;
             if (caller.IsApiKey || caller.UserId is not { } userId)
             {
-                return Error.Forbidden("Only a team member signed in as themselves can claim a conversation.");
+                return visible
+                    ? Error.Forbidden("Only a team member signed in as themselves can claim a conversation.")
+                    : Error.NotFound("The conversation");
             }
 
             var item = await store.Db.Set<WorkItem>().AsNoTracking()
                 .FirstOrDefaultAsync(w => w.Kind == WorkItemKind.Conversation && w.SubjectId == conversationId, cancellationToken);
             var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+            if (!visible)
+            {
+                // A pool conversation disappears from the other members' view the moment one claims it: the one who
+                // lost the race hears who got it, not a bare 404. Anyone else learns nothing.
+                return item is { State: WorkItemState.Assigned } && snapshot.FindTeam(item.TeamId) is { Mode: TeamRoutingMode.Pool } lostTeam
+                    && lostTeam.Members.Any(m => m.UserId == userId)
+                    ? AlreadyClaimed(snapshot, item.AssignedAgentId)
+                    : Error.NotFound("The conversation");
+            }
             if (item is null || item.State == WorkItemState.Done)
             {
                 return Error.Conflict("not_claimable", "This conversation is not waiting in a pool.");
