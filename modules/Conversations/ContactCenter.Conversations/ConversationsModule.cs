@@ -1,4 +1,5 @@
 using Autofac;
+using ContactCenter.Conversations.Contacts;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Data;
 using ContactCenter.Conversations.Listing;
@@ -48,6 +49,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<StoredFileSource>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<DownloadMedia.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ApplyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<FollowContactMerge>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<FinishConversation.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<InboxView>().InstancePerLifetimeScope();
 
