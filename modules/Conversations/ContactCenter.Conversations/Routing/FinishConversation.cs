@@ -71,11 +71,11 @@ internal static class FinishConversation
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/conversations/{id:guid}/finish", async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> (
-            Guid id, Request? request, Handler handler, CancellationToken ct) =>
-            (await handler.HandleAsync(id, request ?? new Request(), ct)).ToHttp(TypedResults.Ok))
+            Guid id, HttpRequest http, Handler handler, CancellationToken ct) =>
+            (await handler.HandleAsync(id, await http.ReadOptionalJsonAsync<Request>(ct) ?? new Request(), ct)).ToHttp(TypedResults.Ok))
         .WithName("FinishConversation")
         .WithSummary("Finish a conversation")
-        .WithDescription("Body: {} or {reason, note}. For its agent, or a supervisor or admin who can see it; frees the agent's capacity. " +
+        .WithDescription("Optional body {reason, note}. For its agent, or a supervisor or admin who can see it; frees the agent's capacity. " +
             "404 when the caller may not see it, 403 when it is another agent's, 409 already_finished.")
         .WithTags("Conversations")
         .RequireAuthorization(Policies.Agent);

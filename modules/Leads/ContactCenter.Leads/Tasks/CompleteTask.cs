@@ -55,12 +55,8 @@ internal static class CompleteTask
     }
 
     public static void Map(IEndpointRouteBuilder api) => api
-        // The body is optional ({"note": "..."}), so it is read by hand: a declared JSON body would make a bare POST miss the route.
         .MapPost("/tasks/{id:guid}/done", async Task<Results<Ok<LeadTaskDto>, ProblemHttpResult>> (Guid id, HttpRequest http, Handler handler, CancellationToken ct) =>
-        {
-            var request = http.HasJsonContentType() && http.ContentLength != 0 ? await http.ReadFromJsonAsync<Request>(ct) : null;
-            return (await handler.HandleAsync(id, request ?? new Request(), ct)).ToHttp(TypedResults.Ok);
-        })
+            (await handler.HandleAsync(id, await http.ReadOptionalJsonAsync<Request>(ct) ?? new Request(), ct)).ToHttp(TypedResults.Ok))
         .WithName("CompleteLeadTask")
         .WithSummary("Finish an unanswered-lead task")
         .WithDescription("The person was called or e-mailed; an optional JSON body {\"note\": \"...\"} puts a note on the contact's timeline. Finishing a finished task changes nothing.")
