@@ -1,5 +1,7 @@
 using System.Net;
+using ContactCenter.Kernel.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
     public string DatabaseName { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>Every statement and commit of the host's DbContexts.</summary>
+    public StatementCounter Statements { get; } = new();
 
     public static async Task<BenchHost> StartAsync(string? postgresServer, bool keep)
     {
@@ -101,6 +106,8 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.ConfigureDbContext<ContactCenterDbContext>(o => o.AddInterceptors(Statements)));
     }
 
     public override async ValueTask DisposeAsync()

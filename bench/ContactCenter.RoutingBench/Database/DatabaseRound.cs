@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContactCenter.RoutingBench.Database;
 
 internal sealed record DatabaseFigures(
-    string Provider, double RoundMs, double LoadMs, int Waiting, int Assigned, int Offered, int LeftWaiting, int DecisionsLogged, int AgentsOverCapacity);
+    string Provider, double RoundMs, double LoadMs, int Waiting, int Assigned, int Offered, int LeftWaiting, int DecisionsLogged, int AgentsOverCapacity,
+    long Statements, TimeSpan StatementTime, long Commits, TimeSpan CommitTime);
 
 /// <summary>
 /// One full backlog round (<see cref="BacklogRounds.RunAsync"/>, the code the timed job and the availability signal run)
@@ -43,9 +44,11 @@ internal static class DatabaseRound
         }
 
         var rounds = host.Services.GetRequiredService<BacklogRounds>();
+        var before = host.Statements.Read();
         var clock = Stopwatch.StartNew();
         var result = await rounds.RunAsync();
         var roundMs = clock.Elapsed.TotalMilliseconds;
+        var after = host.Statements.Read();
         if (result.Skipped)
         {
             throw new InvalidOperationException("The round was skipped: another node holds the routing lock.");
@@ -62,7 +65,11 @@ internal static class DatabaseRound
             result.Offered,
             await db.Set<WorkItem>().CountAsync(w => w.State == WorkItemState.Waiting),
             await db.Set<RoutingDecisionEntry>().CountAsync(d => d.RoundId == result.RoundId),
-            await db.Set<AgentProfile>().CountAsync(a => a.ActiveCount > a.MaxConcurrentConversations));
+            await db.Set<AgentProfile>().CountAsync(a => a.ActiveCount > a.MaxConcurrentConversations),
+            after.Statements - before.Statements,
+            after.StatementTime - before.StatementTime,
+            after.Commits - before.Commits,
+            after.CommitTime - before.CommitTime);
     }
 
     public static void Print(DatabaseFigures figures, InMemoryFigures inMemory)
@@ -78,6 +85,8 @@ internal static class DatabaseRound
         Console.WriteLine($"| assigned / left waiting (of {figures.Waiting:N0}) | {figures.Assigned:N0} / {figures.LeftWaiting:N0} (in memory: {memory.Assigned:N0} assigned) |");
         Console.WriteLine($"| of which loading the snapshot and the waiting rows (timed apart) | {figures.LoadMs:F0} ms |");
         Console.WriteLine($"| rest per assigned item (its own transaction, decision log, handlers) | {(figures.Assigned == 0 ? 0 : placing / figures.Assigned):F2} ms |");
+        Console.WriteLine(
+            $"| statements / commits in the round | {figures.Statements:N0} ({(double)figures.Statements / Math.Max(1, figures.Assigned):F1} per assigned item, {figures.StatementTime.TotalMilliseconds:F0} ms in the database) / {figures.Commits:N0} ({figures.CommitTime.TotalMilliseconds:F0} ms) |");
         Console.WriteLine($"| decisions logged by the round / agents over capacity | {figures.DecisionsLogged:N0} / {figures.AgentsOverCapacity} |");
     }
 
