@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using ContactCenter.Kernel.Data;
+using ContactCenter.Queues.Contracts;
+using ContactCenter.Queues.Domain;
+using ContactCenter.Queues.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.RoutingBench.Database;
+
+internal sealed record DatabaseFigures(
+    string Provider, double RoundMs, double LoadMs, int Waiting, int Assigned, int Offered, int LeftWaiting, int DecisionsLogged, int AgentsOverCapacity,
+    long Statements, TimeSpan StatementTime, long Commits, TimeSpan CommitTime);
+
+/// <summary>
+/// One full backlog round (<see cref="BacklogRounds.RunAsync"/>, the code the timed job and the availability signal run)
+/// over the scenario stored in a fresh database: teams, products and agent profiles as the admin pages store them,
+/// and 10,000 <c>Queues_WorkItems</c> waiting in their product's team's backlog as RouteOpenedConversation leaves them
+/// when nobody could take them. There are no conversation or contact rows: the round's ConversationRouted handlers
+/// (Conversations' ApplyRouting and notices, Leads' timeline) look them up, find none and change nothing.
+/// </summary>
+internal static class DatabaseRound
+{
+    private const int Batch = 2_000;
+
+    public static async Task<DatabaseFigures> MeasureAsync(BenchHost host, Scenario scenario, DateTime now)
+    {
+        await SeedWorkforceAsync(host, scenario, now);
+        await WarmUpAsync(host, now);
+        await SeedWaitingAsync(host, scenario);
+
+        // What the round reads before its first decision, timed apart so the report can say where the time goes.
+        double loadMs;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<RoutingStore>();
+            var started = Stopwatch.StartNew();
+            _ = await store.LoadSnapshotAsync(CancellationToken.None);
+            _ = await store.Db.Set<WorkItem>().AsNoTracking()
+                .Where(w => w.State == WorkItemState.Waiting)
+                .OrderBy(w => w.WaitingSince).ThenBy(w => w.Id)
+                .ToListAsync();
+            loadMs = started.Elapsed.TotalMilliseconds;
+        }
+
+        var rounds = host.Services.GetRequiredService<BacklogRounds>();
+        var before = host.Statements.Read();
+        var clock = Stopwatch.StartNew();
+        var result = await rounds.RunAsync();
+        var roundMs = clock.Elapsed.TotalMilliseconds;
+        var after = host.Statements.Read();
+        if (result.Skipped)
+        {
+            throw new InvalidOperationException("The round was skipped: another node holds the routing lock.");
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
+        return new DatabaseFigures(
+            host.Provider,
+            roundMs,
+            loadMs,
+            result.Waiting,
+            result.Assigned,
+            result.Offered,
+            await db.Set<WorkItem>().CountAsync(w => w.State == WorkItemState.Waiting),
+            await db.Set<RoutingDecisionEntry>().CountAsync(d => d.RoundId == result.RoundId),
+            await db.Set<AgentProfile>().CountAsync(a => a.ActiveCount > a.MaxConcurrentConversations),
+            after.Statements - before.Statements,
+            after.StatementTime - before.StatementTime,
+            after.Commits - before.Commits,
+            after.CommitTime - before.CommitTime);
+    }
+
+    public static void Print(DatabaseFigures figures, InMemoryFigures inMemory)
+    {
+        var memory = inMemory.Median;
+        var placing = figures.RoundMs - figures.LoadMs;
+        Console.WriteLine();
+        Console.WriteLine($"| Backlog round against the database ({figures.Provider}), same scenario | |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| full round, `BacklogRounds.RunAsync()` wall time | {figures.RoundMs:F0} ms |");
+        Console.WriteLine($"| the same round in memory, this run (median of {InMemoryRounds.Runs}) | {memory.Ms:F0} ms |");
+        Console.WriteLine($"| database ÷ in memory | {figures.RoundMs / memory.Ms:F1}× |");
+        Console.WriteLine($"| assigned / left waiting (of {figures.Waiting:N0}) | {figures.Assigned:N0} / {figures.LeftWaiting:N0} (in memory: {memory.Assigned:N0} assigned) |");
+        Console.WriteLine($"| of which loading the snapshot and the waiting rows (timed apart) | {figures.LoadMs:F0} ms |");
+        Console.WriteLine($"| rest per assigned item (its own transaction, decision log, handlers) | {(figures.Assigned == 0 ? 0 : placing / figures.Assigned):F2} ms |");
+        Console.WriteLine(
+            $"| statements / commits in the round | {figures.Statements:N0} ({(double)figures.Statements / Math.Max(1, figures.Assigned):F1} per assigned item, {figures.StatementTime.TotalMilliseconds:F0} ms in the database) / {figures.Commits:N0} ({figures.CommitTime.TotalMilliseconds:F0} ms) |");
+        Console.WriteLine($"| decisions logged by the round / agents over capacity | {figures.DecisionsLogged:N0} / {figures.AgentsOverCapacity} |");
+    }
+
+    private static async Task SeedWorkforceAsync(BenchHost host, Scenario scenario, DateTime now)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
+        foreach (var team in scenario.TeamList)
+        {
+            db.Add(NewTeam(team.Id, team.Name, scenario.ChannelAccountId, scenario.AgentList.Where(a => a.TeamId == team.Id).Select(a => a.UserId), now));
+        }
+
+        foreach (var product in scenario.ProductList)
+        {
+            db.Add(new Product { Id = product.Id, Name = product.Name, Slug = Slug(product.Name), TeamId = product.TeamId, CreatedAt = now });
+        }
+
+        foreach (var agent in scenario.AgentList)
+        {
+            db.Add(new AgentProfile
+            {
+                UserId = agent.UserId,
+                Presence = agent.Presence,
+                PresenceChangedAt = agent.PresenceChangedAt,
+                MaxConcurrentConversations = Scenario.Capacity,
+                ActiveCount = agent.ActiveCount,
+                LastAssignedAt = agent.LastAssignedAt,
+                CreatedAt = now,
+                Products = agent.ProductIds.Select(p => new AgentProduct { UserId = agent.UserId, ProductId = p }).ToList(),
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A round on a team of its own (5 agents, 20 conversations), then removed: the host's first queries and updates
+    /// pay their compilation here, as a long-running node has long paid them, not in the measured round.
+    /// </summary>
+    private static async Task WarmUpAsync(BenchHost host, DateTime now)
+    {
+        var teamId = Guid.CreateVersion7();
+        var productId = Guid.CreateVersion7();
+        var channelId = Guid.CreateVersion7();
+        var agents = Enumerable.Range(0, 5).Select(_ => Guid.CreateVersion7()).ToList();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
+            db.Add(NewTeam(teamId, "Warm-up", channelId, agents, now));
+            db.Add(new Product { Id = productId, Name = "Warm-up", Slug = "warm-up", TeamId = teamId, CreatedAt = now });
+            db.AddRange(agents.Select(id => new AgentProfile
+            {
+                UserId = id,
+                Presence = AgentPresence.Available,
+                PresenceChangedAt = now,
+                CreatedAt = now,
+                Products = [new AgentProduct { UserId = id, ProductId = productId }],
+            }));
+            db.AddRange(Enumerable.Range(0, 20).Select(i => NewItem(new BenchItem(Guid.CreateVersion7(), Guid.CreateVersion7(), productId, teamId, now.AddSeconds(-i)), channelId)));
+            await db.SaveChangesAsync();
+        }
+
+        await host.Services.GetRequiredService<BacklogRounds>().RunAsync();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
+            await db.Set<RoutingDecisionEntry>().Where(d => d.TeamId == teamId).ExecuteDeleteAsync();
+            await db.Set<WorkItem>().Where(w => w.TeamId == teamId).ExecuteDeleteAsync();
+            await db.Set<AgentProduct>().Where(p => p.ProductId == productId).ExecuteDeleteAsync();
+            await db.Set<AgentProfile>().Where(a => agents.Contains(a.UserId)).ExecuteDeleteAsync();
+            await db.Set<TeamMember>().Where(m => m.TeamId == teamId).ExecuteDeleteAsync();
+            await db.Set<TeamChannelAccount>().Where(c => c.TeamId == teamId).ExecuteDeleteAsync();
+            await db.Set<Product>().Where(p => p.Id == productId).ExecuteDeleteAsync();
+            await db.Set<Team>().Where(t => t.Id == teamId).ExecuteDeleteAsync();
+        }
+    }
+
+    /// <summary>The 10,000 waiting conversations, in batches; on PostgreSQL the tables are then analysed, as autovacuum would soon after.</summary>
+    private static async Task SeedWaitingAsync(BenchHost host, Scenario scenario)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
+        foreach (var chunk in scenario.Items.Chunk(Batch))
+        {
+            db.AddRange(chunk.Select(i => NewItem(i, scenario.ChannelAccountId)));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        if (db.IsPostgres())
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+        }
+    }
+
+    private static Team NewTeam(Guid id, string name, Guid channelAccountId, IEnumerable<Guid> members, DateTime now) => new()
+    {
+        Id = id,
+        Name = name,
+        NormalizedName = Team.Normalize(name),
+        RoutingMode = TeamRoutingMode.Auto,
+        CreatedAt = now,
+        Members = members.Select(m => new TeamMember { TeamId = id, UserId = m }).ToList(),
+        ChannelAccounts = [new TeamChannelAccount { TeamId = id, ChannelAccountId = channelAccountId }],
+    };
+
+    /// <summary>A conversation that arrived when nobody could take it, as RouteOpenedConversation stores it.</summary>
+    private static WorkItem NewItem(BenchItem item, Guid channelAccountId) => new()
+    {
+        Kind = WorkItemKind.Conversation,
+        SubjectId = item.ConversationId,
+        ContactId = item.ContactId,
+        ChannelAccountId = channelAccountId,
+        ProductId = item.ProductId,
+        TeamId = item.TeamId,
+        State = WorkItemState.Waiting,
+        WaitingSince = item.WaitingSince,
+        Version = 1,
+        CreatedAt = item.WaitingSince,
+    };
+
+    private static string Slug(string name) => name.ToLowerInvariant().Replace(' ', '-');
+}
