@@ -103,6 +103,37 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         await ScreenshotAsync(page, "page-inbox-claimed");
     });
 
+    [Fact]
+    public Task An_available_agent_gets_a_new_conversation_in_her_inbox_at_once() => InBrowserAsync(async page =>
+    {
+        using var admin = await LogInApiAsync("admin");
+        var account = await CreateSignedSandboxAsync(admin, "Sandbox inbox auto");
+        var teams = await admin.GetFromJsonAsync<JsonElement>("/api/v1/teams");
+        var comercial = teams.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Comercial").GetProperty("id").GetString();
+        (await admin.PutAsJsonAsync($"/api/v1/teams/{comercial}", new { channelAccountIds = new[] { account } })).EnsureSuccessStatusCode();
+        var agents = await admin.GetFromJsonAsync<JsonElement>("/api/v1/agents");
+        string AgentId(string displayName) => agents.EnumerateArray()
+            .Single(a => a.GetProperty("displayName").GetString()!.StartsWith(displayName, StringComparison.Ordinal)).GetProperty("userId").GetString()!;
+
+        // Comercial hands out automatically: with bruno offline, ana is the one available agent.
+        (await admin.PutAsJsonAsync($"/api/v1/agents/{AgentId("Bruno")}/presence", new { presence = "offline" })).EnsureSuccessStatusCode();
+        await page.Context.AddInitScriptAsync(FakeNotifications);
+        await LogInAsync(page, "ana", UiHost.DemoPassword);
+        await WaitInteractiveAsync(page);
+        (await admin.PutAsJsonAsync($"/api/v1/agents/{AgentId("Ana")}/presence", new { presence = "available" })).EnsureSuccessStatusCode();
+
+        var phone = "55119" + Random.Shared.Next(10000000, 99999999);
+        await PostSandboxMessageAsync(account, phone, "Rui Auto", "Quero ver o apartamento");
+
+        // No reload, no claim: the assignment shows in Mine with the notice, the chime and the browser notification.
+        await Expect(page.GetByTestId("inbox-notice")).ToContainTextAsync("Rui Auto");
+        await Expect(page.Locator("[data-testid=inbox-list][data-tab=mine]")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("inbox-item").Filter(new LocatorFilterOptions { HasText = "Rui Auto" })).ToBeVisibleAsync();
+        await Expect(page.Locator("body[data-chimes]")).ToHaveCountAsync(1);
+        Assert.Contains("Rui Auto", await page.EvaluateAsync<string>("JSON.stringify(window.__notifications)"), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "page-inbox-assigned");
+    });
+
     private async Task<HttpClient> LogInApiAsync(string userName)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Fixture.BaseUrl) };
