@@ -19,5 +19,15 @@ public sealed record ConversationOpened(
 /// <summary>An agent (a user, not an API key) wrote in a conversation: the first-response clock stops.</summary>
 public sealed record AgentReplied(Guid ConversationId, Guid AgentId, DateTime At) : IDomainEvent;
 
-/// <summary>A conversation was finished: its agent's capacity is free again.</summary>
-public sealed record ConversationFinished(Guid ConversationId, Guid? AgentId, Guid? ByUserId, DateTime At) : IDomainEvent;
+/// <summary>
+/// A conversation was finished: its agent's capacity is free again. <paramref name="Reason"/> is the contact reason
+/// chosen at wrap-up (its name as shown), <paramref name="Description"/> the agent's optional note; both null when
+/// finished without one (by the inactivity close, or through the API without a reason).
+/// </summary>
+public sealed record ConversationFinished(
+    Guid ConversationId,
+    Guid? AgentId,
+    Guid? ByUserId,
+    DateTime At,
+    string? Reason = null,
+    string? Description = null) : IDomainEvent;
