@@ -12,7 +12,7 @@ internal static class HostCommands
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal));
+        var command = FindCommand(args);
         if (command is null)
         {
             return false;
@@ -35,5 +35,32 @@ internal static class HostCommands
                 Environment.ExitCode = 2;
                 return true;
         }
+    }
+
+    /// <summary>
+    /// The first argument that is neither a switch nor a switch's value. ASP.NET Core's command-line configuration takes
+    /// <c>--urls X</c>, <c>--urls=X</c>, <c>/urls X</c> and <c>key=value</c>; the X of the first form must not be mistaken
+    /// for a command, or <c>dotnet run -- --urls http://127.0.0.1:5080</c> fails with "Unknown command".
+    /// </summary>
+    internal static string? FindCommand(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var argument = args[i];
+            if (argument.Contains('=', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (argument.StartsWith('-') || argument.StartsWith('/'))
+            {
+                i++; // "--key value": the next argument is this switch's value.
+                continue;
+            }
+
+            return argument;
+        }
+
+        return null;
     }
 }

@@ -28,7 +28,8 @@ public sealed class UiHost : IAsyncDisposable
 
     private string LogFile => Path.Combine(_dataDirectory, "host-console.log");
 
-    public static async Task<UiHost> StartAsync()
+    /// <summary>Starts the host, telling it its address the way <paramref name="urls"/> says (an admin may use any of them).</summary>
+    public static async Task<UiHost> StartAsync(UrlsForm urls = UrlsForm.EqualsSign)
     {
         var projectDirectory = Path.Combine(RepoRoot(), "host", "ContactCenter.Host");
         var configuration = typeof(UiHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -44,9 +45,20 @@ public sealed class UiHost : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { hostDll, $"--urls={baseUrl}", $"--contentRoot={projectDirectory}" })
+        string[] urlArguments = urls switch
+        {
+            UrlsForm.EqualsSign => [$"--urls={baseUrl}"],
+            UrlsForm.SeparateValue => ["--urls", baseUrl],
+            _ => [],
+        };
+        foreach (var argument in (string[])[hostDll, .. urlArguments, $"--contentRoot={projectDirectory}"])
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (urls == UrlsForm.EnvironmentVariable)
+        {
+            start.Environment["ASPNETCORE_URLS"] = baseUrl;
         }
 
         start.Environment["ContactCenter__DataDirectory"] = dataDirectory;
@@ -140,4 +152,17 @@ public sealed class UiHost : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>The standard ways to give an ASP.NET Core host its address.</summary>
+public enum UrlsForm
+{
+    /// <summary><c>--urls=http://…</c></summary>
+    EqualsSign,
+
+    /// <summary><c>--urls http://…</c></summary>
+    SeparateValue,
+
+    /// <summary><c>ASPNETCORE_URLS=http://…</c></summary>
+    EnvironmentVariable,
 }
