@@ -24,9 +24,33 @@ public abstract class InboxPageTests(DatabaseKind kind) : InboxTest(kind)
         Assert.Contains("Caixa de entrada", html, StringComparison.Ordinal);
         Assert.Contains($"data-conversation-id=\"{mine}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(notMine.ToString(), html, StringComparison.Ordinal);
-        Assert.Contains("Aberta até", html, StringComparison.Ordinal);
+        Assert.Contains("Janela aberta · faltam 24 h 0 min", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"inbox-unread\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("inbox-pool-count", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_window_chip_says_how_long_is_left_and_dates_a_close_that_is_not_today()
+    {
+        var account = await CreateAccountAsync();
+        var ana = await UserIdAsync("ana");
+        var conversation = await OpenConversationAsync(account, "5511988887777");
+        await RouteAsync(conversation, await TeamIdAsync("Comercial"), ana, RoutingRule.LongestIdle);
+        var closes = Host.Clock.GetUtcNow().UtcDateTime.AddHours(24).ToLocalTime();
+        var pt = System.Globalization.CultureInfo.GetCultureInfo("pt-BR");
+
+        var fresh = await Host.RenderAsync<InboxPage>("ana", "pt-BR");
+        Host.Clock.Advance(TimeSpan.FromHours(23).Add(TimeSpan.FromMinutes(18)));
+        var late = await Host.RenderAsync<InboxPage>("ana", "pt-BR");
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        var closed = await Host.RenderAsync<InboxPage>("ana", "pt-BR");
+
+        // Opened now, it closes tomorrow: the chip carries the date (before, "Aberta até 12:03" hid that it was tomorrow).
+        var chip = System.Text.RegularExpressions.Regex.Match(fresh, "data-testid=\"inbox-window\">([^<]*)<").Groups[1].Value;
+        Assert.Equal($"Janela aberta · faltam 24 h 0 min (até {closes.ToString("g", pt)})", chip);
+        Assert.Contains("Janela aberta · faltam 42 min (até ", late, StringComparison.Ordinal);
+        Assert.Contains("Janela fechada", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Janela aberta", closed, StringComparison.Ordinal);
     }
 
     [Fact]

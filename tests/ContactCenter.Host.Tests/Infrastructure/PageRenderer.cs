@@ -37,7 +37,8 @@ public static class PageRenderer
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            // Both, as request localization does: texts follow the UI culture, dates and numbers the culture.
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             // Decoded, so assertions read as people do (the encoder escapes accents).
             return WebUtility.HtmlDecode((await renderer.RenderComponentAsync<TComponent>()).ToHtmlString());
         });
