@@ -12,6 +12,7 @@ using ContactCenter.Templates.Statuses;
 using ContactCenter.Templates.Usage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace ContactCenter.Templates;
 
@@ -32,7 +33,9 @@ public sealed class TemplatesModule : Module, IContactCenterModule
         builder.RegisterType<CreateTemplate.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<UpdateTemplate.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<DeleteTemplate.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<FollowTemplateStatus>().As<IEventHandler<TemplateStatusReceived>>().InstancePerLifetimeScope();
+        builder.RegisterType<SubmitTemplate.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<FollowTemplateStatus>().AsSelf().As<IEventHandler<TemplateStatusReceived>>().InstancePerLifetimeScope();
+        builder.RegisterType<SyncTemplates.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<CountTemplateSends>().As<IEventHandler<TemplateMessageSent>>().InstancePerLifetimeScope();
         builder.RegisterType<GetTemplateUsage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<DemoTemplatesSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
@@ -51,6 +54,10 @@ public sealed class TemplatesModule : Module, IContactCenterModule
         CreateTemplate.Map(api);
         UpdateTemplate.Map(api);
         DeleteTemplate.Map(api);
+        SubmitTemplate.Map(api);
+        SyncTemplates.Map(api);
         GetTemplateUsage.Map(api);
     }
+
+    public void ConfigureJobs(IQuartzBuilder quartz) => TemplateSyncJob.Schedule(quartz);
 }

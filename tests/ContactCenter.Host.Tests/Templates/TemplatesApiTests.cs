@@ -122,6 +122,47 @@ public abstract class TemplatesApiTests(DatabaseKind kind) : InboundTest(kind)
         Assert.Equal($"day,channelAccountId,teamId,agentId,count\n2026-12-01,{account},{team},{agent},2\n", csv);
     }
 
+    [Fact]
+    public async Task On_the_sandbox_a_submitted_template_is_pending_until_the_delay_has_passed_then_a_sync_approves_it()
+    {
+        var (created, sandbox) = await Host.CreateAdminClient().PostJsonAsync("/api/v1/channel-accounts", new
+        {
+            pluginId = "sandbox",
+            name = "Sandbox",
+            settings = new Dictionary<string, object?> { ["templateApprovalSeconds"] = "60" },
+        });
+        Assert.True(created.IsSuccessStatusCode, sandbox.ToJsonString());
+        var account = Guid.Parse((string)sandbox["id"]!);
+        var id = await CreateTemplateAsync(account);
+        var admin = Host.CreateAdminClient();
+
+        var (submitted, template) = await admin.PostJsonAsync($"/api/v1/templates/{id}/submit", new { });
+        Assert.Equal((HttpStatusCode.OK, "pending"), (submitted.StatusCode, (string?)template["status"]));
+        var (again, againProblem) = await admin.PostJsonAsync($"/api/v1/templates/{id}/submit", new { });
+        Assert.Equal((HttpStatusCode.Conflict, "template_already_submitted"), (again.StatusCode, (string?)againProblem["code"]));
+
+        Host.Clock.Advance(TimeSpan.FromSeconds(30));
+        await admin.PostJsonAsync($"/api/v1/templates/sync?channelAccountId={account}", new { });
+        Assert.Equal("pending", (string?)(await admin.GetJsonAsync($"/api/v1/templates/{id}"))["status"]);
+
+        Host.Clock.Advance(TimeSpan.FromSeconds(31));
+        var (_, outcome) = await admin.PostJsonAsync($"/api/v1/templates/sync?channelAccountId={account}", new { });
+        Assert.Equal(1, (int)outcome["updated"]!);
+        Assert.Equal("approved", (string?)(await admin.GetJsonAsync($"/api/v1/templates/{id}"))["status"]);
+        await using var scope = Host.Services.CreateAsyncScope();
+        Assert.Equal(id, Assert.Single(await scope.ServiceProvider.GetRequiredService<ITemplatesApi>().ListApprovedAsync(account, default)).Id);
+    }
+
+    [Fact]
+    public async Task The_demo_sandbox_has_an_approved_template_with_the_contacts_name_bound()
+    {
+        await using var demo = await TestHost.StartAsync(Kind, seedDemoData: true);
+        await using var scope = demo.Services.CreateAsyncScope();
+        var sandbox = (await scope.ServiceProvider.GetRequiredService<ContactCenter.Channels.Contracts.IChannelsApi>().ListAccountsAsync(default)).Single(a => a.PluginId == "sandbox");
+        var template = Assert.Single(await scope.ServiceProvider.GetRequiredService<ITemplatesApi>().ListApprovedAsync(sandbox.Id, default));
+        Assert.Equal(("retomada_atendimento", "pt_BR", "contact.name"), (template.Name, template.Language, template.Variables[0].BoundField));
+    }
+
     private async Task PublishAsync(TemplateMessageSent sent)
     {
         await using var scope = Host.Services.CreateAsyncScope();
