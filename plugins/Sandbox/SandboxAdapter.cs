@@ -8,7 +8,7 @@ namespace ContactCenter.Plugins.Sandbox;
 /// replies are "delivered" by accepting them here; the page reads them back from the host. Everything else
 /// (inbox, outbox, the 24-hour window) is the host's real path.
 /// </summary>
-internal sealed class SandboxAdapter(ChannelAccountContext context) : IChannelAdapter, ISupportsMedia
+internal sealed class SandboxAdapter(ChannelAccountContext context, SandboxTemplates templates) : IChannelAdapter, ISupportsMedia, ISupportsTemplates
 {
     public const string SignatureHeader = "X-Sandbox-Signature";
     private const string SignaturePrefix = "sha256=";
@@ -70,6 +70,12 @@ internal sealed class SandboxAdapter(ChannelAccountContext context) : IChannelAd
 
         return Task.FromResult(new MediaDownload(new MemoryStream(bytes, writable: false), contentType, bytes.Length));
     }
+
+    public Task<TemplateSubmitResult> SubmitTemplateAsync(TemplateDefinition template, CancellationToken cancellationToken) =>
+        Task.FromResult(templates.Submit(context, template));
+
+    public Task<IReadOnlyList<TemplateState>> SyncTemplatesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(templates.Sync(context));
 
     public Task<ChannelCheckResult> CheckAsync(CancellationToken cancellationToken) =>
         Task.FromResult(ChannelCheckResult.Passed("The sandbox has no provider to reach; it is always available."));

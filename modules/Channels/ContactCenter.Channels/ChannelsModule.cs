@@ -47,6 +47,7 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         builder.RegisterType<Sandbox.SandboxPhone>().InstancePerLifetimeScope();
         builder.RegisterType<ForgetChangedAdapters>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<ChannelMediaSource>().As<IChannelMediaSource>().InstancePerLifetimeScope();
+        builder.RegisterType<ChannelTemplates>().As<IChannelTemplates>().InstancePerLifetimeScope();
         builder.RegisterType<InboxSignal>().SingleInstance();
         builder.RegisterType<InboxProcessor>().AsSelf().As<IHostedService>().SingleInstance();
         builder.RegisterType<InboxRowProcessor>().InstancePerLifetimeScope();

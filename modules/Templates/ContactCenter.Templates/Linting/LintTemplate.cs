@@ -1,0 +1,19 @@
+using ContactCenter.Kernel.Identity;
+using ContactCenter.Templates.Manage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactCenter.Templates.Linting;
+
+/// <summary>Checks a template without saving it, for live feedback while it is written.</summary>
+internal static class LintTemplate
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/templates/lint", (TemplateRequest request) => TypedResults.Ok(TemplateLinter.Check(request.ToDraft())))
+        .WithName("LintTemplate")
+        .WithSummary("Check a template against Meta's rules")
+        .WithDescription("Answers every problem (field, rule, pt-BR message); an empty list means the template may be submitted.")
+        .WithTags("Templates")
+        .RequireAuthorization(Policies.Admin);
+}
