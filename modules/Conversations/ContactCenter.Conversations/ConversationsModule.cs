@@ -45,6 +45,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<FindMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ContactThreads>().InstancePerLifetimeScope();
         builder.RegisterType<SendMessage.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<SendTemplateMessage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RecordSendOutcome>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<StoredFileSource>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<DownloadMedia.Handler>().InstancePerLifetimeScope();
@@ -75,6 +76,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         GetConversation.Map(api);
         ListMessages.Map(api);
         SendMessage.Map(api);
+        SendTemplateMessage.Map(api);
         FindMessages.Map(api);
         DownloadMedia.Map(api);
         FinishConversation.Map(api);

@@ -1,6 +1,9 @@
+using System.Text.Json;
 using ContactCenter.Channels.Contracts.Outbound;
+using ContactCenter.Conversations.Domain;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
+using ContactCenter.Templates.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Conversations.Messages;
@@ -8,8 +11,9 @@ namespace ContactCenter.Conversations.Messages;
 /// <summary>
 /// The sender's verdict on an agent's message: accepted gives it the provider's id (later delivery statuses find it
 /// by that id) and the status <c>sent</c>; a failure shows the reason in plain words. Statuses never go back.
+/// An accepted template is billable: it is announced so the Templates module counts it.
 /// </summary>
-internal sealed class RecordSendOutcome(ContactCenterDbContext db)
+internal sealed class RecordSendOutcome(ContactCenterDbContext db, IEventBus events)
     : IEventHandler<OutboundMessageAccepted>, IEventHandler<OutboundMessageFailed>
 {
     public async Task HandleAsync(OutboundMessageAccepted accepted, CancellationToken cancellationToken)
@@ -20,9 +24,20 @@ internal sealed class RecordSendOutcome(ContactCenterDbContext db)
         }
 
         message.ProviderMessageId ??= accepted.ProviderMessageId;
-        if (message.Status is null or "pending" or "queued")
+        var firstAcceptance = message.Status is null or "pending" or "queued";
+        if (firstAcceptance)
         {
             message.Status = "sent";
+        }
+
+        if (firstAcceptance && message.Type == "template" && message.StructuredJson is { } json
+            && JsonSerializer.Deserialize<SendTemplateMessage.TemplateRecord>(json) is { } template)
+        {
+            var conversation = await db.Set<Conversation>().AsNoTracking()
+                .Where(c => c.Id == message.ConversationId).Select(c => new { c.TeamId }).FirstAsync(cancellationToken);
+            await events.PublishAsync(new TemplateMessageSent(
+                message.Id, template.TemplateId, message.ConversationId, message.ChannelAccountId, message.AuthorAgentId, conversation.TeamId, accepted.At),
+                cancellationToken);
         }
     }
 
