@@ -61,6 +61,64 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
     });
 
     /// <summary>
+    /// Seed 004 in the browser: a contact who wrote 25 hours ago is past the window, so the composer is locked and offers the
+    /// approved templates; the template goes out with its variables, the composer stays locked, and the contact's reply opens it.
+    /// (The host runs as its own process on the system clock, so the message is dated in the past instead of moving a clock;
+    /// the clock-moving version of this is SendTemplateTests.)
+    /// </summary>
+    [Fact]
+    public Task Past_the_24_hour_window_the_agent_sends_a_template_and_free_text_waits_for_the_reply() => InBrowserAsync(async page =>
+    {
+        using var admin = await LogInApiAsync("admin");
+        var account = await CreateSignedSandboxAsync(admin, "Sandbox window", new() { ["templateApprovalSeconds"] = "0" });
+        var template = await admin.PostAsJsonAsync("/api/v1/templates", new
+        {
+            channelAccountId = account,
+            name = "retomada_janela",
+            language = "pt_BR",
+            category = "utility",
+            body = "Olá {{1}}, aqui é da {{2}}. Podemos continuar seu atendimento?",
+            bodyExamples = new[] { "Maria", "Imobiliária Demo" },
+            bindings = new Dictionary<string, string> { ["body:1"] = "contact.name" },
+        });
+        Assert.True(template.IsSuccessStatusCode, await template.Content.ReadAsStringAsync());
+        var templateId = (await template.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await admin.PostAsync($"/api/v1/templates/{templateId}/submit", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/v1/templates/sync?channelAccountId={account}", null)).EnsureSuccessStatusCode();
+        var phone = "55119" + Random.Shared.Next(10000000, 99999999);
+        await PostSandboxMessageAsync(account, phone, "Marta Janela", "Quero saber do apartamento", DateTimeOffset.UtcNow.AddHours(-25));
+        await WaitProcessedAsync(admin, phone);
+
+        await LogInAsync(page, "admin", UiHost.DemoPassword);
+        await WaitInteractiveAsync(page);
+        await page.GetByTestId("inbox-tab-all").ClickAsync();
+        await page.GetByTestId("inbox-item").Filter(new LocatorFilterOptions { HasText = phone }).Locator(".inbox-item").ClickAsync();
+        await Expect(page.GetByTestId("composer-closed")).ToContainTextAsync("janela de 24 horas");
+        await Expect(page.GetByTestId("composer-text")).ToBeDisabledAsync();
+
+        await page.GetByTestId("template-open").ClickAsync();
+        await Expect(page.GetByTestId("template-var-body-1")).ToHaveValueAsync("Marta Janela");
+        await page.GetByTestId("template-send").ClickAsync();
+        await Expect(page.GetByTestId("template-error")).ToContainTextAsync("Preencha todas as variáveis");
+        await page.GetByTestId("template-var-body-2").FillAsync("Imobiliária Demo");
+        await Expect(page.GetByTestId("template-preview")).ToHaveTextAsync("Olá Marta Janela, aqui é da Imobiliária Demo. Podemos continuar seu atendimento?");
+        await page.GetByTestId("template-send").ClickAsync();
+        await Expect(page.Locator("[data-testid=thread-message][data-direction=outbound]")).ToContainTextAsync("Olá Marta Janela, aqui é da Imobiliária Demo");
+        await Expect(page.GetByTestId("composer-text")).ToBeDisabledAsync();
+        await ScreenshotAsync(page, "page-inbox-template-sent");
+
+        await PostSandboxMessageAsync(account, phone, "Marta Janela", "Oi! Ainda tenho interesse");
+        // Nobody is assigned (the admin only looks), so no notice re-reads the thread: open it again.
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        await page.GetByTestId("inbox-tab-all").ClickAsync();
+        await page.GetByTestId("inbox-item").Filter(new LocatorFilterOptions { HasText = phone }).Locator(".inbox-item").ClickAsync();
+        await Expect(page.GetByTestId("thread-message").Filter(new LocatorFilterOptions { HasText = "Ainda tenho interesse" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("composer-text")).ToBeEnabledAsync();
+        await Expect(page.GetByTestId("composer-window")).ToContainTextAsync("Janela aberta");
+    });
+
+    /// <summary>
     /// Needs routing (Queues: ConversationRouted for a pool team, and the claim endpoint); skipped until the server has
     /// it, and runs by itself once it does.
     /// </summary>
@@ -153,26 +211,26 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         }
     }
 
-    private static async Task<string> CreateSignedSandboxAsync(HttpClient admin, string name)
+    private static async Task<string> CreateSignedSandboxAsync(HttpClient admin, string name, Dictionary<string, string>? settings = null)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/channel-accounts", new
         {
             pluginId = "sandbox",
             name = name + " " + Guid.NewGuid().ToString("N")[..6],
-            settings = new Dictionary<string, string> { ["signingSecret"] = SigningSecret },
+            settings = new Dictionary<string, string>(settings ?? []) { ["signingSecret"] = SigningSecret },
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     /// <summary>Posts to the host's webhook as the sandbox phone does, signed with the account's secret.</summary>
-    private async Task PostSandboxMessageAsync(string account, string phone, string? name, string text)
+    private async Task PostSandboxMessageAsync(string account, string phone, string? name, string text, DateTimeOffset? at = null)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new
         {
             messages = new[]
             {
-                new { id = "sbx-" + Guid.NewGuid().ToString("N"), from = phone, name, timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), type = "text", text },
+                new { id = "sbx-" + Guid.NewGuid().ToString("N"), from = phone, name, timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(), type = "text", text },
             },
         });
         using var client = new HttpClient { BaseAddress = new Uri(Fixture.BaseUrl) };

@@ -36,6 +36,30 @@ public abstract partial class WebUiTests(DatabaseKind kind) : HostTest(kind)
         Assert.Contains("<html lang=\"en\"", page);
     }
 
+    [Fact]
+    public async Task The_language_switch_returns_to_the_page_it_was_clicked_on()
+    {
+        var browser = Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/culture/set?culture=en");
+        request.Headers.Referrer = new Uri(browser.BaseAddress!, "/history?page=2");
+
+        var switched = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/history?page=2", switched.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_language_switch_ignores_a_referer_from_another_site()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/culture/set?culture=en");
+        request.Headers.Referrer = new Uri("https://evil.example/phish");
+
+        var switched = await Browser().SendAsync(request);
+
+        Assert.Equal("/", switched.Headers.Location?.OriginalString);
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example")]
