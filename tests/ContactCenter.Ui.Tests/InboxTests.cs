@@ -139,7 +139,7 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
 
         await page.Context.AddInitScriptAsync(FakeNotifications);
         await LogInAsync(page, "carla", UiHost.DemoPassword);
-        await WaitInteractiveAsync(page);
+        await WaitInboxLiveAsync(page);
         await Expect(page.GetByTestId("inbox-tab-mine")).ToBeVisibleAsync();
 
         var phone = "55119" + Random.Shared.Next(10000000, 99999999);
@@ -177,20 +177,29 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         (await admin.PutAsJsonAsync($"/api/v1/agents/{AgentId("Bruno")}/presence", new { presence = "offline" })).EnsureSuccessStatusCode();
         await page.Context.AddInitScriptAsync(FakeNotifications);
         await LogInAsync(page, "ana", UiHost.DemoPassword);
-        await WaitInteractiveAsync(page);
+        await WaitInboxLiveAsync(page);
         (await admin.PutAsJsonAsync($"/api/v1/agents/{AgentId("Ana")}/presence", new { presence = "available" })).EnsureSuccessStatusCode();
 
         var phone = "55119" + Random.Shared.Next(10000000, 99999999);
         await PostSandboxMessageAsync(account, phone, "Rui Auto", "Quero ver o apartamento");
 
         // No reload, no claim: the assignment shows in Mine with the notice, the chime and the browser notification.
-        await Expect(page.GetByTestId("inbox-notice")).ToContainTextAsync("Rui Auto");
+        await Expect(page.GetByTestId("inbox-notice")).ToContainTextAsync("Nova conversa de Rui Auto");
         await Expect(page.Locator("[data-testid=inbox-list][data-tab=mine]")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("inbox-item").Filter(new LocatorFilterOptions { HasText = "Rui Auto" })).ToBeVisibleAsync();
+        var item = page.GetByTestId("inbox-item").Filter(new LocatorFilterOptions { HasText = "Rui Auto" });
+        await Expect(item).ToBeVisibleAsync();
+        // The pushed re-render keeps the user's language and dates (it once switched to English with US dates).
+        await Expect(page.GetByTestId("inbox-tab-mine")).ToContainTextAsync("Minhas");
+        await Expect(item.GetByTestId("inbox-time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$"));
+        await Expect(item.GetByTestId("inbox-window")).ToContainTextAsync("Janela aberta");
         await Expect(page.Locator("body[data-chimes]")).ToHaveCountAsync(1);
         Assert.Contains("Rui Auto", await page.EvaluateAsync<string>("JSON.stringify(window.__notifications)"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "page-inbox-assigned");
     });
+
+    /// <summary>The inbox flags when it listens for notices; anything pushed before that is only in the list.</summary>
+    private static Task WaitInboxLiveAsync(IPage page) =>
+        Expect(page.Locator(".inbox-layout[data-live=true]")).ToHaveCountAsync(1);
 
     private async Task<HttpClient> LogInApiAsync(string userName)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Kernel.Realtime;
@@ -6,7 +7,8 @@ namespace ContactCenter.Kernel.Realtime;
 /// <summary>
 /// This node's subscribers. Delivery never runs a subscriber on the committing thread: a slow page must not hold
 /// the transaction's caller (the inbox processor) or the PostgreSQL listener. Each subscriber hears its notices
-/// one at a time, in commit order.
+/// one at a time, in commit order, in the culture it subscribed with (a page re-rendered in the publisher's culture
+/// switched to English with US dates the moment a notice arrived).
 /// </summary>
 internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
 {
@@ -14,7 +16,7 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
 
     public IDisposable Subscribe(Guid userId, IReadOnlyCollection<Guid> teamIds, Func<Notice, Task> onNotice)
     {
-        var subscription = new Subscription(this, userId, [.. teamIds], onNotice);
+        var subscription = new Subscription(this, userId, [.. teamIds], onNotice, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         _subscriptions.TryAdd(subscription, 0);
         return subscription;
     }
@@ -30,7 +32,8 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
         }
     }
 
-    private sealed class Subscription(NoticeHub hub, Guid userId, HashSet<Guid> teamIds, Func<Notice, Task> onNotice) : IDisposable
+    private sealed class Subscription(
+        NoticeHub hub, Guid userId, HashSet<Guid> teamIds, Func<Notice, Task> onNotice, CultureInfo culture, CultureInfo uiCulture) : IDisposable
     {
         private readonly Lock _gate = new();
         private Task _tail = Task.CompletedTask;
@@ -47,6 +50,9 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
         {
             try
             {
+                // Flows into the subscriber's InvokeAsync: the render happens in the subscriber's language.
+                CultureInfo.CurrentCulture = culture;
+                CultureInfo.CurrentUICulture = uiCulture;
                 await onNotice(notice);
             }
             catch (Exception e)

@@ -55,6 +55,10 @@ internal sealed class InboxView(ICurrentUser caller, IQueuesApi queues, ListConv
             caller.UserId, caller.Role, teams, clock.GetUtcNow().UtcDateTime, items, pool.Value?.Items.Count ?? 0, products, shown.Error ?? pool.Error);
     }
 
+    /// <summary>Whose notices the page listens to: the caller and their teams (none for API keys).</summary>
+    public async Task<(Guid UserId, IReadOnlyList<Guid> TeamIds)?> ListenerAsync(CancellationToken cancellationToken) =>
+        caller.UserId is { } me && !caller.IsApiKey ? (me, await queues.GetTeamIdsOfAsync(me, cancellationToken)) : null;
+
     /// <summary>The routing teams and their members, for the transfer form.</summary>
     public Task<IReadOnlyList<TeamDto>> TeamsAsync(CancellationToken cancellationToken) => queues.ListTeamsAsync(cancellationToken);
 }
