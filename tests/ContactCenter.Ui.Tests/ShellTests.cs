@@ -56,4 +56,21 @@ public sealed class ShellTests(UiFixture fixture) : UiTest(fixture)
         await Expect(page).ToHaveURLAsync(Fixture.BaseUrl + "/tickets");
         await Expect(page.GetByTestId("current-user")).ToHaveTextAsync("Carla Suporte");
     });
+
+    [Fact]
+    public Task A_mistyped_address_shows_the_page_not_found_and_every_input_is_styled() => InBrowserAsync(async page =>
+    {
+        await LogInAsync(page, "admin", UiHost.DemoPassword);
+        await WaitInteractiveAsync(page);
+
+        var missing = await page.GotoAsync("/admin/no-such-page");
+        Assert.Equal(404, missing!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Página não encontrada");
+        await Expect(page.Locator("link[rel=icon]")).ToHaveCountAsync(1);
+
+        // Number inputs outside a .field were browser-default boxes next to styled text inputs.
+        await page.GotoAsync("/admin/routing-settings");
+        var radius = await page.GetByTestId("settings-backlog").EvaluateAsync<string>("e => getComputedStyle(e).borderRadius");
+        Assert.Equal("8px", radius);
+    });
 }

@@ -1,4 +1,5 @@
 using ContactCenter.Host.Access;
+using ContactCenter.Host.Ui;
 
 namespace ContactCenter.Host.Setup;
 
@@ -8,7 +9,9 @@ internal static class PipelineSetup
     {
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusPages();
+        // After the status pages: re-executing a 404 as the HTML page has to route again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<CurrentUserMiddleware>();

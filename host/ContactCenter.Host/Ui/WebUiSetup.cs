@@ -46,6 +46,7 @@ internal static class WebUiSetup
         app.UseAntiforgery();
         // Pages, files and the circuit hub are not API operations: kept out of the OpenAPI document.
         app.MapStaticAssets().ExcludeFromDescription();
+        app.MapFavicon(app.Environment);
         CultureEndpoint.Map(app);
         AccountEndpoints.Map(app);
         // Only the pages' own routes are mapped (no catch-all), so /api, /swagger, /health and /webhooks stay theirs.

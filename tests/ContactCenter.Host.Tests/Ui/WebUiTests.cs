@@ -143,6 +143,37 @@ public abstract partial class WebUiTests(DatabaseKind kind) : HostTest(kind)
     }
 
     [Fact]
+    public async Task A_browser_asking_for_an_unknown_page_gets_an_html_page_and_an_api_client_a_problem()
+    {
+        var browser = Browser();
+        using var asBrowser = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        asBrowser.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        var page = await browser.SendAsync(asBrowser);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("Página não encontrada", html);
+        Assert.Contains("rel=\"icon\"", html);
+
+        using var asClient = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        asClient.Headers.Accept.ParseAdd("application/json");
+        var problem = await browser.SendAsync(asClient);
+        Assert.Equal(HttpStatusCode.NotFound, problem.StatusCode);
+        Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Browsers_asking_for_the_classic_favicon_get_the_icon()
+    {
+        var response = await Browser().GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("image/", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_api_health_swagger_and_webhooks_are_not_answered_by_the_ui()
     {
         var browser = Browser();

@@ -22,6 +22,8 @@ public sealed class UiFixture : IAsyncLifetime
 
     public string BaseUrl => _host?.BaseUrl ?? throw new InvalidOperationException("The host has not started.");
 
+    public UiHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Starts Chromium and the host on first use; skips (or fails in CI) when Chromium is missing.</summary>

@@ -28,6 +28,15 @@ public sealed class UiHost : IAsyncDisposable
 
     private string LogFile => Path.Combine(_dataDirectory, "host-console.log");
 
+    /// <summary>What the host printed so far (its console: the lines an admin sees).</summary>
+    public IReadOnlyList<string> LogLines()
+    {
+        // The writer keeps the file open; share it instead of waiting for the host to stop.
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>Starts the host, telling it its address the way <paramref name="urls"/> says (an admin may use any of them).</summary>
     public static async Task<UiHost> StartAsync(UrlsForm urls = UrlsForm.EqualsSign)
     {

@@ -40,7 +40,16 @@ public abstract class UiTest(UiFixture fixture) : IClassFixture<UiFixture>
         }
         catch (Exception e)
         {
-            var path = await ScreenshotAsync(page, test);
+            string path;
+            try
+            {
+                path = await ScreenshotAsync(page, test);
+            }
+            catch (PlaywrightException closed)
+            {
+                path = "(none: " + closed.Message.Split('\n')[0] + ")"; // the scenario closed its page itself
+            }
+
             var log = string.Join(Environment.NewLine, console.TakeLast(20));
             throw new UiScenarioFailedException(
                 $"{e.Message}{Environment.NewLine}Screenshot: {path}{Environment.NewLine}Browser console:{Environment.NewLine}{log}", e);

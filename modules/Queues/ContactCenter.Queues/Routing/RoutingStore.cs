@@ -67,7 +67,8 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
 
     public async Task<RoutingSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
-        var teams = await db.Set<Team>().AsNoTracking().Include(t => t.Members).Include(t => t.ChannelAccounts).ToListAsync(cancellationToken);
+        // Split: one query per collection, not a members × accounts cartesian product (EF warns about it too).
+        var teams = await db.Set<Team>().AsNoTracking().Include(t => t.Members).Include(t => t.ChannelAccounts).AsSplitQuery().ToListAsync(cancellationToken);
         var products = await db.Set<Product>().AsNoTracking().Select(p => new { p.Id, p.TeamId, p.Name }).ToListAsync(cancellationToken);
         var profiles = await db.Set<AgentProfile>().AsNoTracking().Include(a => a.Products).ToListAsync(cancellationToken);
         var names = (await identity.ListUsersAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
