@@ -22,7 +22,8 @@ public sealed record AgentReplied(Guid ConversationId, Guid AgentId, DateTime At
 /// <summary>
 /// A conversation was finished: its agent's capacity is free again. <paramref name="Reason"/> is the contact reason
 /// chosen at wrap-up (its name as shown), <paramref name="Description"/> the agent's optional note; both null when
-/// finished without one (by the inactivity close, or through the API without a reason).
+/// finished without one (by the inactivity close, or through the API without a reason). <paramref name="ContactId"/>
+/// lets the contact's timeline record it without asking this module.
 /// </summary>
 public sealed record ConversationFinished(
     Guid ConversationId,
@@ -30,4 +31,5 @@ public sealed record ConversationFinished(
     Guid? ByUserId,
     DateTime At,
     string? Reason = null,
-    string? Description = null) : IDomainEvent;
+    string? Description = null,
+    Guid? ContactId = null) : IDomainEvent;

@@ -1,4 +1,5 @@
 using Autofac;
+using ContactCenter.Conversations.Contracts;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Leads.Contacts;
@@ -54,6 +55,7 @@ public sealed class LeadsModule : Module, IContactCenterModule
         builder.RegisterType<UpdateContact.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetTimeline.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RecordRouting>().As<IEventHandler<ConversationRouted>>().InstancePerLifetimeScope();
+        builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
 
         // Unanswered-lead tasks.
         builder.RegisterType<UnansweredLeads>().InstancePerLifetimeScope();

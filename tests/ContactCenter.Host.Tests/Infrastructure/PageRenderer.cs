@@ -18,15 +18,17 @@ namespace ContactCenter.Host.Tests.Infrastructure;
 /// </summary>
 public static class PageRenderer
 {
-    public static async Task<string> RenderAsync<TComponent>(this TestHost host, string userName, string culture)
+    public static async Task<string> RenderAsync<TComponent>(
+        this TestHost host, string userName, string culture, IDictionary<string, object?>? parameters = null)
         where TComponent : IComponent
     {
         using var scope = host.Services.CreateScope();
         var user = (await scope.ServiceProvider.GetRequiredService<IIdentityApi>().FindUserByNameAsync(userName, default))!;
-        return await host.Services.RenderAsync<TComponent>(Principals.ForUser(user.Id, user.DisplayName, user.Role, "stamp", "test"), culture);
+        return await host.Services.RenderAsync<TComponent>(Principals.ForUser(user.Id, user.DisplayName, user.Role, "stamp", "test"), culture, parameters);
     }
 
-    public static async Task<string> RenderAsync<TComponent>(this IServiceProvider root, ClaimsPrincipal? principal, string culture)
+    public static async Task<string> RenderAsync<TComponent>(
+        this IServiceProvider root, ClaimsPrincipal? principal, string culture, IDictionary<string, object?>? parameters = null)
         where TComponent : IComponent
     {
         var services = new ServiceCollection()
@@ -40,7 +42,8 @@ public static class PageRenderer
             // Both, as request localization does: texts follow the UI culture, dates and numbers the culture.
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             // Decoded, so assertions read as people do (the encoder escapes accents).
-            return WebUtility.HtmlDecode((await renderer.RenderComponentAsync<TComponent>()).ToHtmlString());
+            return WebUtility.HtmlDecode((await renderer.RenderComponentAsync<TComponent>(
+                parameters is null ? ParameterView.Empty : ParameterView.FromDictionary(parameters))).ToHtmlString());
         });
     }
 

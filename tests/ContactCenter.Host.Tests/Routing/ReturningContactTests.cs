@@ -72,6 +72,37 @@ public abstract class ReturningContactTests(DatabaseKind kind) : LeadsTest(kind)
         Assert.Equal("longestIdle", (string?)decision["rule"]);
     }
 
+    /// <summary>
+    /// Defect A4: the contact page showed an English debug log ("Why: Routed to team…"), no finish and an empty Nome
+    /// although WhatsApp sent a profile name.
+    /// </summary>
+    [Fact]
+    public async Task The_contact_page_reads_in_portuguese_with_the_profile_name_and_how_the_conversation_ended()
+    {
+        await AgentAsync("ana", "available");
+        await WriteOnWhatsAppAsync(Phone, "Bom dia, quero saber do apartamento", profileName: "Maria do Perfil");
+        var conversation = await OpenConversationAsync();
+        var (finished, body) = await Host.CreateAdminClient().PostJsonAsync(
+            $"/api/v1/conversations/{(string)conversation["id"]!}/finish", new { reason = "Venda realizada", note = "Fechou o apto 12." });
+        Assert.True(finished.IsSuccessStatusCode, body.ToJsonString());
+
+        await Host.CreateUserAsync("paula", "supervisor", displayName: "Paula Supervisora");
+        var html = await Host.RenderAsync<ContactCenter.Leads.Ui.ContactDetailPage>(
+            "paula", "pt-BR", new Dictionary<string, object?> { ["Id"] = IdOf(conversation["contact"]!) });
+
+        Assert.Contains("value=\"Maria do Perfil\"", html);
+        Assert.Contains("Nome do perfil do WhatsApp", html);
+        Assert.Contains("Conversa encaminhada", html);
+        Assert.Contains("Direcionada para ana", html);
+        Assert.Contains("Atendimento finalizado", html);
+        Assert.Contains("Motivo: Venda realizada. Fechou o apto 12.", html);
+        // The router's technical explanation is still there, behind "detalhes", and no longer the line itself.
+        var sentences = System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"timeline-sentence\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(sentences);
+        Assert.DoesNotContain(sentences, s => s.Contains("Why", StringComparison.Ordinal));
+        Assert.Matches("<summary[^>]*>\\s*detalhes\\s*</summary>", html);
+    }
+
     private async Task<Guid> AgentAsync(string userName, string presence)
     {
         var id = await Host.CreateUserAsync(userName, "agent", displayName: userName);

@@ -25,6 +25,8 @@ internal static class FinishConversation
     public const int MaxNote = 2000;
 
     /// <summary>Why and how it ended, for the log (the wrap-up is not stored yet: it comes with the history work).</summary>
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     internal sealed record Request(string? Reason = null, string? Note = null);
 
     internal sealed class Handler(
@@ -61,7 +63,8 @@ internal static class FinishConversation
             var now = clock.GetUtcNow().UtcDateTime;
             conversation.Status = ConversationStatus.Finished;
             var byUser = caller.IsApiKey ? null : caller.UserId;
-            await events.PublishAsync(new ConversationFinished(conversation.Id, conversation.AssignedAgentId, byUser, now), cancellationToken);
+            await events.PublishAsync(new ConversationFinished(
+                conversation.Id, conversation.AssignedAgentId, byUser, now, Blank(request.Reason), Blank(request.Note), conversation.ContactId), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation(
                 "Conversation {ConversationId} finished by {UserId}: {Reason} {Note}", conversation.Id, caller.UserId, request.Reason, request.Note);

@@ -49,7 +49,10 @@ internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline t
         }
 
         timeline.Add(contact.Id, routed.At, kind, text,
-            new { rule = routed.Rule.ToString(), routed.Explanation, routed.PreviousAgentId, routed.ByUserId }, routed.ConversationId, agentId: routed.AgentId);
+            // The names travel with the line: the page words it in the reader's language without new look-ups, and
+            // still says who it was after an agent is renamed or leaves.
+            new { rule = routed.Rule.ToString(), routed.Explanation, routed.PreviousAgentId, routed.ByUserId, agentName = agent, previousAgentName = previous, teamName = team, byName = by },
+            routed.ConversationId, agentId: routed.AgentId);
 
         if (routed.AgentId is { } agentId)
         {

@@ -38,4 +38,5 @@ internal static class TimelineKinds
     public const string TaskDone = "task_done";
     public const string ContactUpdated = "contact_updated";
     public const string ContactsMerged = "contacts_merged";
+    public const string Finished = "finished";
 }
