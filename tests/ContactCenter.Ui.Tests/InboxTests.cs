@@ -192,6 +192,21 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         await Expect(page.GetByTestId("inbox-tab-mine")).ToContainTextAsync("Minhas");
         await Expect(item.GetByTestId("inbox-time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$"));
         await Expect(item.GetByTestId("inbox-window")).ToContainTextAsync("Janela aberta");
+
+        // Her reply shows the channel's ticks as they come, without a reload (it stayed "pendente" before).
+        await item.Locator(".inbox-item").ClickAsync();
+        await page.GetByTestId("composer-text").FillAsync("Olá Rui! Posso ajudar?");
+        await page.GetByTestId("composer-send").ClickAsync();
+        var reply = page.Locator("[data-testid=thread-message][data-direction=outbound]").Filter(new LocatorFilterOptions { HasText = "Olá Rui!" });
+        await Expect(reply).ToHaveAttributeAsync("data-status", "sent");
+        await Expect(reply.GetByTestId("bubble-status")).ToContainTextAsync("✓ enviada");
+        var conversationId = await item.GetAttributeAsync("data-conversation-id");
+        var messages = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{conversationId}/messages");
+        var providerId = messages.GetProperty("items").EnumerateArray()
+            .Single(m => m.GetProperty("text").GetString() == "Olá Rui! Posso ajudar?").GetProperty("providerMessageId").GetString()!;
+        await PostSandboxAsync(account, new { statuses = new[] { new { id = providerId, status = "read", timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds() } } });
+        await Expect(reply).ToHaveAttributeAsync("data-status", "read");
+        await Expect(reply.GetByTestId("bubble-status")).ToContainTextAsync("✓✓ lida");
         await Expect(page.Locator("body[data-chimes]")).ToHaveCountAsync(1);
         Assert.Contains("Rui Auto", await page.EvaluateAsync<string>("JSON.stringify(window.__notifications)"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "page-inbox-assigned");
@@ -233,15 +248,18 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
     }
 
     /// <summary>Posts to the host's webhook as the sandbox phone does, signed with the account's secret.</summary>
-    private async Task PostSandboxMessageAsync(string account, string phone, string? name, string text, DateTimeOffset? at = null)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
+    private Task PostSandboxMessageAsync(string account, string phone, string? name, string text, DateTimeOffset? at = null) =>
+        PostSandboxAsync(account, new
         {
             messages = new[]
             {
                 new { id = "sbx-" + Guid.NewGuid().ToString("N"), from = phone, name, timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(), type = "text", text },
             },
         });
+
+    private async Task PostSandboxAsync(string account, object payload)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload);
         using var client = new HttpClient { BaseAddress = new Uri(Fixture.BaseUrl) };
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");

@@ -33,4 +33,7 @@ public static class NoticeKinds
 
     /// <summary>A new message in a conversation the user (or team) has.</summary>
     public const string Message = "message";
+
+    /// <summary>An outbound message of the conversation was sent, delivered, read or failed: refresh its ticks, quietly.</summary>
+    public const string Delivery = "delivery";
 }

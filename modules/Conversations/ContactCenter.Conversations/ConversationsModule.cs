@@ -57,6 +57,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         // Real time: who hears what after a commit (after StoreInboundMessages: it reads the stored message).
         builder.RegisterType<NotifyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<NotifyInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<NotifyDeliveryStatus>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<MediaSignal>().SingleInstance();
         builder.RegisterType<MediaStore>().SingleInstance();
         builder.RegisterType<MediaFetcher>().AsSelf().As<IHostedService>().SingleInstance();
