@@ -85,8 +85,9 @@ public abstract class LiveQueueTests(DatabaseKind kind) : HostTest(kind)
         var refused = await ana.GetAsync("/api/v1/queue/live");
 
         Assert.Equal(["Comercial"], queue["teams"]!.AsArray().Select(t => (string?)t!["teamName"]));
+        // Agents only: the supervisor herself was listed as an agent (defect A8).
         Assert.Equal(
-            ["Ana Atendente", "Bruno Vendedor", "Sofia Supervisora"],
+            ["Ana Atendente", "Bruno Vendedor"],
             queue["agents"]!.AsArray().Select(a => (string?)a!["displayName"]));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }

@@ -10,7 +10,7 @@ using Quartz;
 namespace ContactCenter.Host.Tests.Presence;
 
 /// <summary>
-/// Seed 004 and the issue: an available agent whose browser stays disconnected for the configured time becomes away,
+/// Seed 004 and the issue: an available agent whose browser stays disconnected for the configured time goes offline,
 /// except agents in an outreach queue. The clock is moved by hand and the sweep run by the test (the scheduled one is
 /// paused so it cannot race the test).
 /// </summary>
@@ -26,7 +26,7 @@ public abstract class PresenceSweepTests(DatabaseKind kind) : HostTest(kind)
     }
 
     [Fact]
-    public async Task An_available_agent_whose_browser_stays_closed_past_the_limit_becomes_away()
+    public async Task An_available_agent_whose_browser_stays_closed_past_the_limit_goes_offline()
     {
         var ana = await AvailableAgentAsync("ana");
         await using var tab = await Browser.OpenAsync(Host, ana, "ana");
@@ -41,9 +41,9 @@ public abstract class PresenceSweepTests(DatabaseKind kind) : HostTest(kind)
         Assert.Empty(early);
         Assert.Equal("available", stillAvailable);
         var changed = Assert.Single(due);
-        Assert.Equal(new AgentPresenceChanged(ana, AgentPresence.Available, AgentPresence.Away, Host.Clock.GetUtcNow().UtcDateTime), changed);
+        Assert.Equal(new AgentPresenceChanged(ana, AgentPresence.Available, AgentPresence.Offline, Host.Clock.GetUtcNow().UtcDateTime), changed);
         var profile = await Host.CreateAdminClient().GetJsonAsync($"/api/v1/agents/{ana}");
-        Assert.Equal("away", (string?)profile["presence"]);
+        Assert.Equal("offline", (string?)profile["presence"]);
         Assert.Equal(Host.Clock.GetUtcNow().UtcDateTime, (DateTime)profile["presenceChangedAt"]!);
         Assert.Empty(await SweepAsync());
     }
@@ -101,7 +101,7 @@ public abstract class PresenceSweepTests(DatabaseKind kind) : HostTest(kind)
 
         Assert.Empty(whileOneOpen);
         Assert.Single(afterBoth);
-        Assert.Equal("away", await PresenceOfAsync(ana));
+        Assert.Equal("offline", await PresenceOfAsync(ana));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public abstract class PresenceSweepTests(DatabaseKind kind) : HostTest(kind)
         Host.Clock.Advance(TimeSpan.FromSeconds(30));
 
         Assert.Single(await SweepAsync());
-        Assert.Equal("away", await PresenceOfAsync(ana));
+        Assert.Equal("offline", await PresenceOfAsync(ana));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public abstract class PresenceSweepTests(DatabaseKind kind) : HostTest(kind)
         await new PresenceSweepJob(Host.Services.GetRequiredService<ILifetimeScope>()).Execute(null!, default);
 
         Assert.Equal(TimeSpan.FromSeconds(15), trigger?.RepeatInterval);
-        Assert.Equal("away", await PresenceOfAsync(ana));
+        Assert.Equal("offline", await PresenceOfAsync(ana));
     }
 
     private async Task<Guid> AvailableAgentAsync(string userName)

@@ -63,7 +63,9 @@ internal static class GetLiveQueue
 
             var open = snapshot.OpenByAgent.ToDictionary(a => a.AgentId, a => a.Count);
             var profiles = await VisibleAgentsAsync(cancellationToken);
+            // Agents only: supervisors and admins have routing profiles too, but they are not the ones taking work.
             var loads = (await agents.LoadAsync(profiles, cancellationToken))
+                .Where(a => a.Role == Role.Agent)
                 .Select(a => new AgentLoad(
                     a.UserId,
                     a.DisplayName,

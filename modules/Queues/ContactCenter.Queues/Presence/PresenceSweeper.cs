@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Queues.Presence;
 
 /// <summary>
-/// Makes away the available agents whose browsers have been gone for the configured time (seed 004: agents in an
-/// outreach queue are never removed for inactivity). The wait also counts from the last presence change, so an agent
+/// Makes offline the available agents whose browsers have been gone for the configured time (seed 004: agents in an
+/// outreach queue are never removed for inactivity). Offline, not away: nobody is at that desk, and supervisors read
+/// "Ausente" as "on a break". The wait also counts from the last presence change, so an agent
 /// made available by a supervisor or the API while their browser is closed gets the full grace period first.
 /// </summary>
 internal sealed class PresenceSweeper(
@@ -18,7 +19,7 @@ internal sealed class PresenceSweeper(
 {
     private const int BatchSize = 200;
 
-    /// <summary>One sweep; returns how many agents became away.</summary>
+    /// <summary>One sweep; returns how many agents went offline.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var limit = TimeSpan.FromSeconds((await settings.LoadAsync(cancellationToken)).AwayAfterDisconnectSeconds);
@@ -35,11 +36,11 @@ internal sealed class PresenceSweeper(
             .ToListAsync(cancellationToken);
         foreach (var agent in gone)
         {
-            agent.Presence = AgentPresence.Away;
+            agent.Presence = AgentPresence.Offline;
             agent.PresenceChangedAt = now;
-            await events.PublishAsync(new AgentPresenceChanged(agent.UserId, AgentPresence.Available, AgentPresence.Away, now), cancellationToken);
+            await events.PublishAsync(new AgentPresenceChanged(agent.UserId, AgentPresence.Available, AgentPresence.Offline, now), cancellationToken);
             logger.LogInformation(
-                "Agent {UserId} is now away: browser disconnected since {DisconnectedSince:O} (limit {Seconds} s)",
+                "Agent {UserId} is now offline: browser disconnected since {DisconnectedSince:O} (limit {Seconds} s)",
                 agent.UserId,
                 agent.DisconnectedSince,
                 limit.TotalSeconds);
