@@ -55,9 +55,47 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         await Expect(page.Locator("[data-testid=thread-message][data-direction=outbound]")).ToContainTextAsync("Bom dia! Posso ajudar?");
         await ScreenshotAsync(page, "page-inbox-thread");
 
+        // Finishing asks for the contact reason of the demo list; without it nothing is finished.
         await page.GetByTestId("thread-finish").ClickAsync();
         await page.GetByTestId("finish-confirm").ClickAsync();
+        await Expect(page.GetByTestId("thread-error")).ToHaveTextAsync("Escolha o motivo do contato.");
+        await page.GetByTestId("finish-reason").SelectOptionAsync(new SelectOptionValue { Label = "Visita agendada" });
+        await page.GetByTestId("finish-note").FillAsync("Visita ao decorado no sábado");
+        await page.GetByTestId("finish-confirm").ClickAsync();
         await Expect(item).ToHaveCountAsync(0);
+
+        // History: found by the number as a person types it, with the reason; the thread opens read-only.
+        await page.GetByTestId("nav-history").ClickAsync();
+        await WaitInteractiveAsync(page);
+        var local = phone[2..];
+        await page.GetByTestId("history-search").FillAsync($"+55 ({local[..2]}) {local[2..7]}-{local[7..]}");
+        await page.GetByTestId("history-submit").ClickAsync();
+        var row = page.GetByTestId("history-row");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.GetByTestId("history-row-reason")).ToHaveTextAsync("Visita agendada");
+        await Expect(row).ToContainTextAsync("Visita ao decorado no sábado");
+        await ScreenshotAsync(page, "page-history");
+        await row.GetByTestId("history-open").ClickAsync();
+        await Expect(page.GetByTestId("thread-message").First).ToContainTextAsync("Bom dia, vi o anúncio");
+        await Expect(page.GetByTestId("thread-wrap-up")).ToContainTextAsync("Visita agendada");
+        await Expect(page.GetByTestId("composer-text")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("thread-finish")).ToHaveCountAsync(0);
+
+        // "Nova conversa" from there: the number comes filled in; the contact wrote today, so free text may go at once.
+        await page.GetByTestId("history-thread-new-conversation").ClickAsync();
+        await WaitInteractiveAsync(page);
+        await Expect(page.GetByTestId("outreach-phone")).ToHaveValueAsync("+" + phone);
+        await page.GetByTestId("outreach-phone").FillAsync("12345");
+        await page.GetByTestId("outreach-start").ClickAsync();
+        await Expect(page.GetByTestId("outreach-error")).ToContainTextAsync("não é um número de telefone válido");
+        await page.GetByTestId("outreach-phone").FillAsync($"({local[..2]}) {local[2..7]}-{local[7..]}");
+        await page.GetByTestId("outreach-start").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/inbox\\?conversation="));
+        await WaitInteractiveAsync(page);
+        await page.GetByTestId("composer-text").FillAsync("Olá de novo! Confirmando a visita de sábado.");
+        await page.GetByTestId("composer-send").ClickAsync();
+        await Expect(page.Locator("[data-testid=thread-message][data-direction=outbound]")).ToContainTextAsync("Confirmando a visita");
+        await Expect(page.GetByTestId("thread-message")).ToHaveCountAsync(1);
     });
 
     /// <summary>

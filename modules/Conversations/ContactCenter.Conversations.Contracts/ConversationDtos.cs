@@ -27,7 +27,32 @@ public sealed record ConversationSummary(
     Guid? TeamId,
     Guid? ProductId,
     DateTime LastMessageAt,
-    DateTime? WindowClosesAt);
+    DateTime? WindowClosesAt,
+    ConversationWrapUp? WrapUp = null);
+
+/// <summary>How a finished conversation ended: when, by whom, the contact reason from the admin's list and the agent's description.</summary>
+public sealed record ConversationWrapUp(DateTime FinishedAt, Guid? FinishedById, Guid? ReasonId, string? Reason, string? Note);
 
 /// <summary>One page of a keyset-paginated list; pass <see cref="NextCursor"/> back to get the next (null at the end).</summary>
 public sealed record ConversationPage(IReadOnlyList<ConversationSummary> Items, string? NextCursor);
+
+/// <summary>One entry of the admin's list of contact reasons, chosen when finishing a conversation.</summary>
+public sealed record ContactReasonDto(Guid Id, string Name, bool IsActive);
+
+/// <summary>A finished conversation as the history lists it.</summary>
+public sealed record HistoryEntry(
+    Guid ConversationId,
+    ConversationContact Contact,
+    Guid ChannelAccountId,
+    Guid? AgentId,
+    string? AgentName,
+    Guid? TeamId,
+    string? TeamName,
+    Guid? ReasonId,
+    string? Reason,
+    string? Note,
+    DateTime StartedAt,
+    DateTime FinishedAt);
+
+/// <summary>One page of the history; pass <see cref="NextCursor"/> back for the next (null at the end).</summary>
+public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Items, string? NextCursor);

@@ -3,8 +3,9 @@ using ContactCenter.Kernel.Events;
 namespace ContactCenter.Conversations.Contracts;
 
 /// <summary>
-/// A contact's message opened a new conversation (inside the inbox transaction). Routing decides who gets it from
-/// the arrival facts: product, the contact's team and owner agent, returning or not.
+/// A contact's message opened a new conversation (inside the inbox transaction), or an agent started one (outreach,
+/// <see cref="StartedByAgentId"/>). Routing decides who gets it from the arrival facts: product, the contact's team and
+/// owner agent, returning or not; a conversation an agent started is theirs.
 /// </summary>
 public sealed record ConversationOpened(
     Guid ConversationId,
@@ -14,7 +15,8 @@ public sealed record ConversationOpened(
     Guid? TeamId,
     Guid? OwnerAgentId,
     bool IsReturning,
-    DateTime OpenedAt) : IDomainEvent;
+    DateTime OpenedAt,
+    Guid? StartedByAgentId = null) : IDomainEvent;
 
 /// <summary>An agent (a user, not an API key) wrote in a conversation: the first-response clock stops.</summary>
 public sealed record AgentReplied(Guid ConversationId, Guid AgentId, DateTime At) : IDomainEvent;

@@ -2,12 +2,16 @@ using Autofac;
 using ContactCenter.Conversations.Contacts;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Data;
+using ContactCenter.Conversations.History;
 using ContactCenter.Conversations.Listing;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Conversations.Messages;
+using ContactCenter.Conversations.Outreach;
 using ContactCenter.Conversations.Notices;
 using ContactCenter.Conversations.Routing;
 using ContactCenter.Conversations.Ui;
+using ContactCenter.Conversations.WrapUp;
+using ContactCenter.Kernel.Startup;
 using ContactCenter.Kernel.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +58,16 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<FinishConversation.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<InboxView>().InstancePerLifetimeScope();
 
+        // Wrap-up and history: the admin's contact reasons, chosen when finishing; finished conversations, searchable.
+        builder.RegisterType<ListContactReasons.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<CreateContactReason.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<UpdateContactReason.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<DemoContactReasonsSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
+        builder.RegisterType<ListHistory.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<HistoryView>().InstancePerLifetimeScope();
+        builder.RegisterType<StartOutreach.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<OutreachView>().InstancePerLifetimeScope();
+
         // Real time: who hears what after a commit (after StoreInboundMessages: it reads the stored message).
         builder.RegisterType<NotifyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<NotifyInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
@@ -69,6 +83,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
         modelBuilder.ApplyConfiguration(new MessageEditConfiguration());
         modelBuilder.ApplyConfiguration(new MediaFileConfiguration());
+        modelBuilder.ApplyConfiguration(new ContactReasonConfiguration());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
@@ -81,5 +96,10 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         FindMessages.Map(api);
         DownloadMedia.Map(api);
         FinishConversation.Map(api);
+        ListContactReasons.Map(api);
+        CreateContactReason.Map(api);
+        UpdateContactReason.Map(api);
+        ListHistory.Map(api);
+        StartOutreach.Map(api);
     }
 }

@@ -18,7 +18,20 @@ public interface IContactsApi
     /// says what routing needs to know.
     /// </summary>
     Task<Arrival> RecordArrivalAsync(Guid contactId, Guid channelAccountId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Someone is about to write first to a number ("Nova conversa"): the contact of that number, added when unknown,
+    /// with the typed name and CPF stored when given, and the team, product and owner the contact already has. Nothing
+    /// goes on the timeline here: routing records who started the conversation. The caller saves the unit of work.
+    /// </summary>
+    Task<OutreachContact> PrepareOutreachAsync(OutreachTarget target, CancellationToken cancellationToken);
 }
+
+/// <summary>The number to write to (E.164 digits without '+'), and the name and CPF (11 digits) typed, when any.</summary>
+public sealed record OutreachTarget(string Phone, string? Name, string? Cpf);
+
+/// <summary>The contact an outreach writes to, and what routing needs to know about them.</summary>
+public sealed record OutreachContact(InboundContact Contact, Guid? ProductId, Guid? TeamId, Guid? OwnerAgentId);
 
 /// <summary>Who a channel says wrote: E.164 digits without '+', the provider's user id and the profile name.</summary>
 public sealed record InboundSender(string? Phone, string? ProviderUserId, string? ProfileName);

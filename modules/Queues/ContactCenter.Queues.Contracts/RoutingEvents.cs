@@ -31,6 +31,9 @@ public enum RoutingRule
 
     /// <summary>Someone transferred it to a team, which routes it by its own mode.</summary>
     TransferToTeam,
+
+    /// <summary>An agent started it ("Nova conversa"): it is theirs, and counts on their load.</summary>
+    Outreach,
 }
 
 /// <summary>

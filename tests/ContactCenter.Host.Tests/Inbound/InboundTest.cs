@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ContactCenter.Channels.Inbox;
+using ContactCenter.Channels.Outbound;
 using ContactCenter.Channels.Sdk;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Host.Tests.Infrastructure;
@@ -43,6 +45,46 @@ public abstract class InboundTest(DatabaseKind kind) : HostTest(kind)
     {
         await base.DisposeAsync();
         await Graph.DisposeAsync();
+    }
+
+    /// <summary>A utility template with two body variables ("Olá {{1}}, aqui é da {{2}}…").</summary>
+    protected static object TemplateBody(Guid account) => new
+    {
+        channelAccountId = account,
+        name = "retomada_atendimento",
+        language = "pt_BR",
+        category = "utility",
+        body = "Olá {{1}}, aqui é da {{2}}. Podemos continuar seu atendimento?",
+        bodyExamples = new[] { "Maria", "Imobiliária Demo" },
+    };
+
+    /// <summary>The template created and approved by Meta's status webhook; returns its id.</summary>
+    protected async Task<string> ApprovedTemplateAsync(Guid account)
+    {
+        var (created, template) = await Host.CreateAdminClient().PostJsonAsync("/api/v1/templates", TemplateBody(account));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var update = $$$"""
+            {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","time":{{{Host.Clock.GetUtcNow().ToUnixTimeSeconds()}}},"changes":[{"field":"message_template_status_update","value":
+             {"event":"APPROVED","message_template_id":594425479261596,"message_template_name":"retomada_atendimento","message_template_language":"pt_BR","reason":"NONE"}}]}]}
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(account, update)).StatusCode);
+        await ProcessAsync();
+        return (string)template["id"]!;
+    }
+
+    /// <summary>The outbox sends everything queued to the fake Graph API, and its answers are processed.</summary>
+    protected async Task SendAllAsync()
+    {
+        await Host.Services.GetRequiredService<OutboxSender>().DrainAsync();
+        await ProcessAsync();
+    }
+
+    /// <summary>The contact 5511988887777 writes; returns the conversation it opened.</summary>
+    protected async Task<string> ConversationAsync(Guid account, string messageId)
+    {
+        await PostWebhookAsync(account, Text(messageId, "Oi, vi o anúncio"));
+        await ProcessAsync();
+        return (string)(await SingleMessageAsync(messageId))["conversationId"]!;
     }
 
     protected async Task<Guid> CreateAccountAsync(string name = "Vendas")

@@ -83,8 +83,10 @@ public abstract class InboxPageTests(DatabaseKind kind) : InboxTest(kind)
         var pool = (await client.GetJsonAsync("/api/v1/conversations?pool=true"))["items"]!.AsArray();
         Assert.Equal([pooled.ToString()], pool.Select(c => (string)c!["id"]!));
 
-        // A bare POST (no body at all) is enough: reason and note are optional.
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/conversations/{assigned}/finish", null)).StatusCode);
+        // The demo lists contact reasons, so a bare POST (no body at all) is refused and nothing is finished; naming one finishes.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostAsync($"/api/v1/conversations/{assigned}/finish", null)).StatusCode);
+        Assert.Single((await client.GetJsonAsync($"/api/v1/conversations?open=true&agentId={carla}"))["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync($"/api/v1/conversations/{assigned}/finish", new { reason = "Dúvida respondida" })).Response.StatusCode);
         var open = (await client.GetJsonAsync($"/api/v1/conversations?open=true&agentId={carla}"))["items"]!.AsArray();
         Assert.Empty(open);
     }
@@ -105,10 +107,10 @@ public abstract class InboxPageTests(DatabaseKind kind) : InboxTest(kind)
         Assert.Equal((HttpStatusCode.NotFound, "The conversation was not found."), (hidden.Response.StatusCode, (string?)hidden.Body["detail"]));
 
         var supervisor = await Host.LoginAsync("supervisor", "demo1234");
-        var finished = await supervisor.PostJsonAsync($"/api/v1/conversations/{conversation}/finish", new { reason = "resolvido", note = "Cliente satisfeito" });
+        var finished = await supervisor.PostJsonAsync($"/api/v1/conversations/{conversation}/finish", new { reason = "Dúvida respondida", note = "Cliente satisfeito" });
         Assert.Equal((HttpStatusCode.OK, "finished"), (finished.Response.StatusCode, (string?)finished.Body["status"]));
 
-        var again = await supervisor.PostJsonAsync($"/api/v1/conversations/{conversation}/finish", new { });
+        var again = await supervisor.PostJsonAsync($"/api/v1/conversations/{conversation}/finish", new { reason = "Dúvida respondida" });
         Assert.Equal((HttpStatusCode.Conflict, "already_finished"), (again.Response.StatusCode, (string?)again.Body["code"]));
         var tooLong = await supervisor.PostJsonAsync($"/api/v1/conversations/{conversation}/finish", new { reason = new string('x', 201) });
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Response.StatusCode);

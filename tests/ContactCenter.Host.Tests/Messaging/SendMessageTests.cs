@@ -111,12 +111,6 @@ public abstract class SendMessageTests(DatabaseKind kind) : InboundTest(kind)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(problem["errors"]!.AsObject().ContainsKey("text"));
     }
-
-    private async Task SendAllAsync()
-    {
-        await Host.Services.GetRequiredService<OutboxSender>().DrainAsync();
-        await ProcessAsync();
-    }
 }
 
 public sealed class SendMessageTestsOnSqlite() : SendMessageTests(DatabaseKind.Sqlite);

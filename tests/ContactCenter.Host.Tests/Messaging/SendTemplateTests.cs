@@ -95,42 +95,6 @@ public abstract class SendTemplateTests(DatabaseKind kind) : InboundTest(kind)
         await SendAllAsync();
         Assert.Empty(Graph.SentBodies);
     }
-
-    private static object TemplateBody(Guid account) => new
-    {
-        channelAccountId = account,
-        name = "retomada_atendimento",
-        language = "pt_BR",
-        category = "utility",
-        body = "Olá {{1}}, aqui é da {{2}}. Podemos continuar seu atendimento?",
-        bodyExamples = new[] { "Maria", "Imobiliária Demo" },
-    };
-
-    private async Task<string> ApprovedTemplateAsync(Guid account)
-    {
-        var (created, template) = await Host.CreateAdminClient().PostJsonAsync("/api/v1/templates", TemplateBody(account));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var update = $$$"""
-            {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","time":{{{Host.Clock.GetUtcNow().ToUnixTimeSeconds()}}},"changes":[{"field":"message_template_status_update","value":
-             {"event":"APPROVED","message_template_id":594425479261596,"message_template_name":"retomada_atendimento","message_template_language":"pt_BR","reason":"NONE"}}]}]}
-            """;
-        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(account, update)).StatusCode);
-        await ProcessAsync();
-        return (string)template["id"]!;
-    }
-
-    private async Task<string> ConversationAsync(Guid account, string messageId)
-    {
-        await PostWebhookAsync(account, Text(messageId, "Oi, vi o anúncio"));
-        await ProcessAsync();
-        return (string)(await SingleMessageAsync(messageId))["conversationId"]!;
-    }
-
-    private async Task SendAllAsync()
-    {
-        await Host.Services.GetRequiredService<OutboxSender>().DrainAsync();
-        await ProcessAsync();
-    }
 }
 
 public sealed class SendTemplateTestsOnSqlite() : SendTemplateTests(DatabaseKind.Sqlite);

@@ -3,8 +3,8 @@ using ContactCenter.Conversations.Contracts;
 namespace ContactCenter.Conversations.Domain;
 
 /// <summary>
-/// A thread with one contact on one channel account. Only what the visibility rule and the list need
-/// exists yet; messages, wrap-up and routing history come with the messaging work.
+/// A thread with one contact on one channel account: who has it, where it stands, its 24-hour window and, once
+/// finished, its wrap-up (reason and description). Messages live in their own table.
 /// </summary>
 internal sealed class Conversation
 {
@@ -36,6 +36,21 @@ internal sealed class Conversation
     /// <summary>24 h after the contact's last inbound message; free-form replies are refused afterwards.</summary>
     public DateTime? WindowClosesAt { get; set; }
 
+    /// <summary>When it was finished (null while open).</summary>
+    public DateTime? FinishedAt { get; set; }
+
+    /// <summary>Who finished it: the agent, a supervisor or an admin (null for an API key or the inactivity close).</summary>
+    public Guid? FinishedById { get; set; }
+
+    /// <summary>The reason chosen from the admin's list (null when the list was empty).</summary>
+    public Guid? ContactReasonId { get; set; }
+
+    /// <summary>The reason as it read when chosen, so renaming the list does not rewrite history.</summary>
+    public string? ContactReasonName { get; set; }
+
+    /// <summary>The agent's optional description of how it ended.</summary>
+    public string? FinishNote { get; set; }
+
     public ConversationSummary ToSummary() => new(
         Id,
         new ConversationContact(ContactId, ContactName, ContactPhone),
@@ -45,5 +60,6 @@ internal sealed class Conversation
         TeamId,
         ProductId,
         LastMessageAt,
-        WindowClosesAt);
+        WindowClosesAt,
+        FinishedAt is { } finishedAt ? new ConversationWrapUp(finishedAt, FinishedById, ContactReasonId, ContactReasonName, FinishNote) : null);
 }

@@ -92,14 +92,9 @@ internal static class ListConversations
 
         private static IQueryable<Conversation> Filter(IQueryable<Conversation> conversations, Query query, ConversationStatus? status)
         {
-            if (!string.IsNullOrWhiteSpace(query.Search))
+            if (ContactSearch.Parse(query.Search) is { } search)
             {
-                var term = query.Search.Trim();
-                var lower = term.ToLowerInvariant();
-                var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
-                conversations = conversations.Where(c =>
-                    (c.ContactName != null && (c.ContactName.ToLower().Contains(lower) || c.ContactName.Contains(term)))
-                    || (digits.Length > 0 && c.ContactPhone.Contains(digits)));
+                conversations = search.Apply(conversations);
             }
 
             if (status is { } s)

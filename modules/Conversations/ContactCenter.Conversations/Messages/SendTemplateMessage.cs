@@ -36,6 +36,9 @@ internal static partial class SendTemplateMessage
     internal sealed record Request(Guid TemplateId, IReadOnlyDictionary<string, string>? Variables = null, bool ConfirmCooldown = false);
 
     /// <summary>What the template picker needs to preview and check a send (the same rules as the API).</summary>
+    /// <summary>A template that passed every check, with its variables filled.</summary>
+    internal sealed record PreparedTemplate(ApprovedTemplate Template, IReadOnlyDictionary<string, string> Values);
+
     internal sealed record TemplateDetails(ApprovedTemplate Template, string? ContactName, string ContactPhone);
 
     internal sealed class Handler(
@@ -57,6 +60,23 @@ internal static partial class SendTemplateMessage
                 return Error.NotFound("The conversation");
             }
 
+            var prepared = await PrepareAsync(conversation, request, cancellationToken);
+            if (!prepared.IsSuccess)
+            {
+                return prepared.Error;
+            }
+
+            var message = await SendAsync(conversation, prepared.Value, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return (await MessageViews.ToDtosAsync(db, [message], cancellationToken))[0];
+        }
+
+        /// <summary>
+        /// Every check of a send (approved, this number's, variables filled, cooldown confirmed) on a conversation that
+        /// need not be stored yet: outreach checks the template before it opens anything.
+        /// </summary>
+        public async Task<Result<PreparedTemplate>> PrepareAsync(Conversation conversation, Request request, CancellationToken cancellationToken)
+        {
             var template = await templates.FindApprovedAsync(request.TemplateId, cancellationToken);
             if (template is null || template.ChannelAccountId != conversation.ChannelAccountId)
             {
@@ -85,6 +105,14 @@ internal static partial class SendTemplateMessage
                     409);
             }
 
+            return new PreparedTemplate(template, values);
+        }
+
+        /// <summary>Stores the message and queues it for the channel (the caller saves the unit of work).</summary>
+        public async Task<Message> SendAsync(Conversation conversation, PreparedTemplate prepared, CancellationToken cancellationToken)
+        {
+            var (template, values) = prepared;
+            var now = clock.GetUtcNow().UtcDateTime;
             var message = new Message
             {
                 ConversationId = conversation.Id,
@@ -110,8 +138,7 @@ internal static partial class SendTemplateMessage
                 await events.PublishAsync(new AgentReplied(conversation.Id, agentId, now), cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return (await MessageViews.ToDtosAsync(db, [message], cancellationToken))[0];
+            return message;
         }
 
         /// <summary>The approved templates of the conversation's number, for the picker; empty when the caller may not see it.</summary>

@@ -38,6 +38,7 @@ internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline t
             RoutingRule.TransferToAgent => $"{by ?? "Someone"} transferred the conversation to {agent}.",
             RoutingRule.TransferToTeam => $"{by ?? "Someone"} transferred the conversation to the team {team}.",
             RoutingRule.Claimed => $"{agent} took the conversation from the team's pool.",
+            RoutingRule.Outreach => $"{agent} started a conversation with the contact.",
             RoutingRule.Pool => $"The conversation waits in the pool of the team {team} until an agent takes it.",
             RoutingRule.Backlog => $"Nobody was available: the conversation waits in the backlog of the team {team}.",
             RoutingRule.NoTeam => "No team serves this number or product: an admin must link one.",

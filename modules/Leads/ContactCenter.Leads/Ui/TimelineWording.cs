@@ -41,6 +41,7 @@ internal static class TimelineWording
             TimelineKinds.Routed => data.Text("rule") switch
             {
                 "Claimed" => S("{0} took it from the team's pool.", agent ?? "?"),
+                "Outreach" => S("{0} started a conversation with the contact.", agent ?? "?"),
                 "Pool" => S("Waiting in the pool of the team {0} for an agent to take it.", team ?? "?"),
                 "Backlog" => S("Nobody was available: waiting in the queue of the team {0}.", team ?? "?"),
                 "NoTeam" => S("No team serves this number or product: an admin must link one."),

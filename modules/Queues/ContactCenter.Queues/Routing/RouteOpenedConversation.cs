@@ -26,6 +26,12 @@ internal sealed class RouteOpenedConversation(RoutingStore store, IQueuesApi que
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = await queues.GetRoutingSettingsAsync(cancellationToken);
         var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+        if (opened.StartedByAgentId is { } starter)
+        {
+            await PlaceWithStarterAsync(opened, starter, snapshot, now, cancellationToken);
+            return;
+        }
+
         var facts = new RoutingFacts(opened.TeamId, opened.ProductId, opened.ChannelAccountId, opened.OwnerAgentId, ConsiderOwner: true);
         var decision = RoutingPolicy.Decide(facts, snapshot);
         for (var attempt = 1; decision.Agent is { } agent; attempt++)
@@ -43,6 +49,26 @@ internal sealed class RouteOpenedConversation(RoutingStore store, IQueuesApi que
         }
 
         var placement = Placement.Of(decision, WorkItemKind.Conversation, settings.FirstResponseTimeoutSeconds, now);
+        await AddAsync(opened, placement, decision, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The agent who started a conversation keeps it, even above their limit (they chose to write), and it counts on
+    /// their load. There is no first-response clock: the agent already wrote first.
+    /// </summary>
+    private async Task PlaceWithStarterAsync(ConversationOpened opened, Guid starter, RoutingSnapshot snapshot, DateTime now, CancellationToken cancellationToken)
+    {
+        var (team, _) = snapshot.ResolveTeam(opened.TeamId, opened.ProductId, opened.ChannelAccountId);
+        var name = snapshot.FindAgent(starter)?.Name ?? "The agent";
+        await store.TryTakeCapacityAsync(starter, evenWhenFull: true, now, cancellationToken);
+        var placement = new Placement(
+            WorkItemState.Assigned, team?.Id, starter, RoutingRule.Outreach, $"{name} started the conversation (new conversation).", IgnoreCapacity: true);
+        await AddAsync(opened, placement, null, now, cancellationToken);
+    }
+
+    private async Task AddAsync(ConversationOpened opened, Placement placement, RoutingDecision? decision, DateTime now, CancellationToken cancellationToken)
+    {
+        var items = store.Db.Set<WorkItem>();
         var item = new WorkItem
         {
             Kind = WorkItemKind.Conversation,

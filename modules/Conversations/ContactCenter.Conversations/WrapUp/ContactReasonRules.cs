@@ -1,0 +1,19 @@
+using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Errors;
+
+namespace ContactCenter.Conversations.WrapUp;
+
+/// <summary>What a contact reason must be, shared by create and update.</summary>
+internal static class ContactReasonRules
+{
+    public static string? CleanName(Validator validator, string? name)
+    {
+        validator.Require("name", name, "Give the reason a name, e.g. \"Venda realizada\".");
+        validator.Check((name?.Trim().Length ?? 0) <= ContactReason.MaxName, "name", $"A reason has at most {ContactReason.MaxName} characters.");
+        return name?.Trim();
+    }
+
+    public static Error NameTaken(string name) => Error.Conflict("reason_exists", $"There is already a contact reason named \"{name}\".");
+
+    public static ContactReasonDto ToDto(this ContactReason reason) => new(reason.Id, reason.Name, reason.IsActive);
+}
