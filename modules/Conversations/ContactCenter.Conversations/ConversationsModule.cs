@@ -6,6 +6,7 @@ using ContactCenter.Conversations.History;
 using ContactCenter.Conversations.Listing;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Conversations.Messages;
+using ContactCenter.Conversations.Inactivity;
 using ContactCenter.Conversations.Outreach;
 using ContactCenter.Conversations.Notices;
 using ContactCenter.Conversations.Routing;
@@ -16,6 +17,7 @@ using ContactCenter.Kernel.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace ContactCenter.Conversations;
 
@@ -67,6 +69,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<HistoryView>().InstancePerLifetimeScope();
         builder.RegisterType<StartOutreach.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<OutreachView>().InstancePerLifetimeScope();
+        builder.RegisterType<CloseInactiveConversations>().InstancePerLifetimeScope();
 
         // Real time: who hears what after a commit (after StoreInboundMessages: it reads the stored message).
         builder.RegisterType<NotifyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
@@ -85,6 +88,8 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         modelBuilder.ApplyConfiguration(new MediaFileConfiguration());
         modelBuilder.ApplyConfiguration(new ContactReasonConfiguration());
     }
+
+    public void ConfigureJobs(IQuartzBuilder quartz) => InactivityCloseJob.Schedule(quartz);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

@@ -7,6 +7,7 @@ using ContactCenter.Channels.Outbound;
 using ContactCenter.Channels.Sdk;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Host.Tests.Infrastructure;
+using ContactCenter.Host.Tests.Queues;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Host.Tests.Inbound;
@@ -85,6 +86,34 @@ public abstract class InboundTest(DatabaseKind kind) : HostTest(kind)
         await PostWebhookAsync(account, Text(messageId, "Oi, vi o anúncio"));
         await ProcessAsync();
         return (string)(await SingleMessageAsync(messageId))["conversationId"]!;
+    }
+
+    /// <summary>An agent of the "Comercial" team (created on first use, serving the account), signed in with <see cref="Queues.Arrange.Password"/>.</summary>
+    protected async Task<(HttpClient Client, Guid Id)> AgentAsync(string userName, Guid account, string presence = "available")
+    {
+        var admin = Host.CreateAdminClient();
+        var teams = (await admin.GetJsonAsync("/api/v1/teams")).AsArray();
+        Guid teamId;
+        if (teams.Count == 0)
+        {
+            var (created, team) = await admin.PostJsonAsync("/api/v1/teams", new { name = "Comercial", routingMode = "auto", channelAccountIds = new[] { account } });
+            Assert.True(created.IsSuccessStatusCode, team.ToJsonString());
+            teamId = Guid.Parse((string)team["id"]!);
+        }
+        else
+        {
+            teamId = Guid.Parse((string)teams[0]!["id"]!);
+        }
+
+        var id = await Host.CreateUserAsync(userName, "agent", displayName: userName);
+        var members = (await admin.GetJsonAsync($"/api/v1/teams/{teamId}"))["members"]!.AsArray().Select(m => Guid.Parse((string)m!["userId"]!)).Append(id).ToArray();
+        await Host.SetMembersAsync(teamId, members);
+        if (presence != "offline")
+        {
+            Assert.True((await admin.PutJsonAsync($"/api/v1/agents/{id}/presence", new { presence })).Response.IsSuccessStatusCode);
+        }
+
+        return (await Host.LoginAsync(userName, Arrange.Password), id);
     }
 
     protected async Task<Guid> CreateAccountAsync(string name = "Vendas")

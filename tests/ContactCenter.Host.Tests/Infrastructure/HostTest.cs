@@ -14,7 +14,10 @@ public abstract class HostTest(DatabaseKind kind) : IAsyncLifetime
 
     protected virtual bool SeedDemoData => false;
 
-    public virtual async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(Kind, SeedDemoData);
+    /// <summary>Configuration the scenario needs on top of the test defaults (e.g. a feature switched on).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public virtual async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(Kind, SeedDemoData, Settings);
 
     /// <summary>Restarts the host on the same database (see <see cref="TestHost.RestartAsync"/>).</summary>
     protected async Task RestartHostAsync() => _host = await Host.RestartAsync();

@@ -139,34 +139,6 @@ public abstract class OutreachTests(DatabaseKind kind) : InboundTest(kind)
         Assert.Contains("ana", (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Equal(anaId.ToString(), (string?)(await Host.CreateAdminClient().GetJsonAsync($"/api/v1/conversations/{conversation}"))["assignedAgentId"]);
     }
-
-    /// <summary>An agent of a team that serves the account, signed in.</summary>
-    private async Task<(HttpClient Client, Guid Id)> AgentAsync(string userName, Guid account, string presence = "available")
-    {
-        var admin = Host.CreateAdminClient();
-        var teams = (await admin.GetJsonAsync("/api/v1/teams")).AsArray();
-        Guid teamId;
-        if (teams.Count == 0)
-        {
-            var (created, team) = await admin.PostJsonAsync("/api/v1/teams", new { name = "Comercial", routingMode = "auto", channelAccountIds = new[] { account } });
-            Assert.True(created.IsSuccessStatusCode, team.ToJsonString());
-            teamId = Guid.Parse((string)team["id"]!);
-        }
-        else
-        {
-            teamId = Guid.Parse((string)teams[0]!["id"]!);
-        }
-
-        var id = await Host.CreateUserAsync(userName, "agent", displayName: userName);
-        var members = (await admin.GetJsonAsync($"/api/v1/teams/{teamId}"))["members"]!.AsArray().Select(m => Guid.Parse((string)m!["userId"]!)).Append(id).ToArray();
-        await Host.SetMembersAsync(teamId, members);
-        if (presence != "offline")
-        {
-            Assert.True((await admin.PutJsonAsync($"/api/v1/agents/{id}/presence", new { presence })).Response.IsSuccessStatusCode);
-        }
-
-        return (await Host.LoginAsync(userName, Arrange.Password), id);
-    }
 }
 
 public sealed class OutreachTestsOnSqlite() : OutreachTests(DatabaseKind.Sqlite);

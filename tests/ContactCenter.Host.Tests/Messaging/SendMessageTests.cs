@@ -12,6 +12,28 @@ namespace ContactCenter.Host.Tests.Messaging;
 public abstract class SendMessageTests(DatabaseKind kind) : InboundTest(kind)
 {
     [Fact]
+    public async Task The_contact_reads_the_agents_name_before_their_text_but_not_on_a_picture_nor_from_an_api_key()
+    {
+        var account = await CreateAccountAsync();
+        var (ana, _) = await AgentAsync("ana", account);
+        var conversation = await ConversationAsync(account, "wamid.in-sign");
+
+        var (typed, reply) = await ana.PostJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Temos sim! Posso ligar?" });
+        var (picture, _) = await ana.PostJsonAsync($"/api/v1/conversations/{conversation}/messages",
+            new { media = new { kind = "image", url = "https://example.test/planta.jpg", caption = "A planta" } });
+        var (byKey, _) = await Host.CreateAdminClient().PostJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Mensagem automática" });
+        await SendAllAsync();
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted), (typed.StatusCode, picture.StatusCode, byKey.StatusCode));
+        var bodies = Graph.SentBodies.Select(b => JsonNode.Parse(b)!).ToList();
+        Assert.Equal("*ana:* Temos sim! Posso ligar?", (string?)bodies.Single(b => (string?)b["type"] == "text" && ((string?)b["text"]!["body"])!.Contains("Posso"))["text"]!["body"]);
+        Assert.Equal("A planta", (string?)bodies.Single(b => (string?)b["type"] == "image")["image"]!["caption"]);
+        Assert.Equal("Mensagem automática", (string?)bodies.Single(b => ((string?)b["text"]?["body"])?.Contains("automática") == true)["text"]!["body"]);
+        // The thread keeps what the agent typed; the bubble already says who wrote it.
+        Assert.Equal("Temos sim! Posso ligar?", (string?)reply["text"]);
+    }
+
+    [Fact]
     public async Task A_reply_is_queued_sent_once_and_shows_the_providers_ticks()
     {
         var account = await CreateAccountAsync();

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace ContactCenter.Conversations.Messages;
 
@@ -24,13 +25,16 @@ internal static class SendMessage
 {
     public const int MaxMediaBytes = 16 * 1024 * 1024;
 
+    /// <summary>Prefix an agent's text messages with their name, "*Maria:* texto" (seed 002); on unless set to false.</summary>
+    public const string AgentNamePrefixSetting = "ContactCenter:AgentNamePrefix";
+
     /// <summary>Text, or media given by a public link or uploaded inline as base64 (with an optional caption).</summary>
     internal sealed record Request(string? Text, MediaRequest? Media = null, string? ReplyToProviderMessageId = null);
 
     internal sealed record MediaRequest(string? Kind, string? Url, string? DataBase64, string? MimeType, string? FileName, string? Caption);
 
     internal sealed class Handler(
-        ContactCenterDbContext db, ConversationVisibility visibility, IOutbox outbox, MediaStore store, IEventBus events, ICurrentUser caller, TimeProvider clock)
+        ContactCenterDbContext db, ConversationVisibility visibility, IOutbox outbox, MediaStore store, IEventBus events, ICurrentUser caller, TimeProvider clock, IConfiguration configuration)
     {
         public async Task<Result<MessageDto>> HandleAsync(Guid conversationId, Request request, CancellationToken cancellationToken)
         {
@@ -70,7 +74,7 @@ internal static class SendMessage
             };
             db.Add(message);
             var payload = request.Media is null
-                ? (OutboundPayload)new SendText(message.Text!, ReplyToProviderMessageId: request.ReplyToProviderMessageId)
+                ? (OutboundPayload)new SendText(Signed(message.Text!), ReplyToProviderMessageId: request.ReplyToProviderMessageId)
                 : MediaPayload(message, request.Media, kind, mediaBytes, now);
             outbox.Enqueue(new OutboundRequest(message.Id, conversation.ChannelAccountId, new OutboundRecipient(conversation.ContactPhone), payload));
             conversation.LastMessageAt = now;
@@ -83,6 +87,15 @@ internal static class SendMessage
             await db.SaveChangesAsync(cancellationToken);
             return (await MessageViews.ToDtosAsync(db, [message], cancellationToken))[0];
         }
+
+        /// <summary>
+        /// The contact reads who is writing, in WhatsApp's bold ("*Maria:* texto"); the thread keeps the text as typed (the
+        /// author is shown there). Text only: media go without it (seed 002), and an API key is nobody's name.
+        /// </summary>
+        private string Signed(string text) =>
+            !caller.IsApiKey && caller.DisplayName is { Length: > 0 } name && !string.Equals(configuration[AgentNamePrefixSetting], "false", StringComparison.OrdinalIgnoreCase)
+                ? $"*{name}:* {text}"
+                : text;
 
         private static Result<(string Kind, byte[]? Bytes)> Validate(Request request)
         {
