@@ -55,6 +55,13 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         await Expect(page.Locator("[data-testid=thread-message][data-direction=outbound]")).ToContainTextAsync("Bom dia! Posso ajudar?");
         await ScreenshotAsync(page, "page-inbox-thread");
 
+        // Search inside the conversation: case and accents do not matter.
+        await page.GetByTestId("thread-search").FillAsync("ANUNCIO");
+        await Expect(page.GetByTestId("thread-search-count")).ToHaveTextAsync("1 de 2 mensagens contêm “ANUNCIO”.");
+        await Expect(page.GetByTestId("thread-message")).ToHaveCountAsync(1);
+        await page.GetByTestId("thread-search").FillAsync(string.Empty);
+        await Expect(page.GetByTestId("thread-message")).ToHaveCountAsync(2);
+
         // Finishing asks for the contact reason of the demo list; without it nothing is finished.
         await page.GetByTestId("thread-finish").ClickAsync();
         await page.GetByTestId("finish-confirm").ClickAsync();
@@ -88,6 +95,7 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         await page.GetByTestId("outreach-phone").FillAsync("12345");
         await page.GetByTestId("outreach-start").ClickAsync();
         await Expect(page.GetByTestId("outreach-error")).ToContainTextAsync("não é um número de telefone válido");
+        await ScreenshotAsync(page, "page-new-conversation");
         await page.GetByTestId("outreach-phone").FillAsync($"({local[..2]}) {local[2..7]}-{local[7..]}");
         await page.GetByTestId("outreach-start").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/inbox\\?conversation="));

@@ -138,6 +138,30 @@ public abstract class WrapUpAndHistoryTests(DatabaseKind kind) : RoutingTest(kin
         Assert.Null(summary["wrapUp"]!["reasonId"]);
     }
 
+    [Fact]
+    public async Task Inside_one_conversation_messages_are_found_without_regard_to_case_or_accents()
+    {
+        var number = await CreateNumberAsync("Vendas");
+        var team = await CreateTeamAsync("Comercial", "auto", number);
+        await CreateAgentAsync("ana", team);
+        var conversation = await ArriveAsync(number, text: "Quero agendar uma visita ao decorado");
+        var admin = Host.CreateAdminClient();
+        foreach (var text in new[] { "Claro! A VISITÁ pode ser sábado?", "Qual o seu e-mail?" })
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await admin.PostJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text })).Response.StatusCode);
+        }
+
+        async Task<List<string>> FoundAsync(string search) =>
+            [.. (await admin.GetJsonAsync($"/api/v1/conversations/{conversation}/messages?search={Uri.EscapeDataString(search)}"))["items"]!.AsArray().Select(m => (string)m!["text"]!)];
+
+        Assert.Equal(["Quero agendar uma visita ao decorado", "Claro! A VISITÁ pode ser sábado?"], await FoundAsync("visita"));
+        Assert.Equal(["Claro! A VISITÁ pode ser sábado?"], await FoundAsync("SABADO"));
+        Assert.Empty(await FoundAsync("financiamento"));
+        Assert.Equal(3, (await admin.GetJsonAsync($"/api/v1/conversations/{conversation}/messages"))["items"]!.AsArray().Count);
+        var tooLong = await admin.GetAsync($"/api/v1/conversations/{conversation}/messages?search={new string('x', 201)}");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+    }
+
     private static List<string> Names(JsonNode list) => [.. list.AsArray().Select(r => (string)r!["name"]!)];
 }
 

@@ -14,15 +14,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Conversations.Messages;
 
-/// <summary>A conversation's messages, oldest first, in keyset pages; only for callers who may see the conversation.</summary>
+/// <summary>
+/// A conversation's messages, oldest first, in keyset pages; only for callers who may see the conversation. With a
+/// search, only the messages whose text or caption holds it (<see cref="MessageSearch"/>).
+/// </summary>
 internal static class ListMessages
 {
     public const int PageSize = 100;
 
     internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility)
     {
-        public async Task<Result<MessagePage>> HandleAsync(Guid conversationId, string? cursor, CancellationToken cancellationToken)
+        public async Task<Result<MessagePage>> HandleAsync(Guid conversationId, string? cursor, CancellationToken cancellationToken, string? search = null)
         {
+            if (search?.Length > MessageSearch.MaxQuery)
+            {
+                return Error.Validation("search", $"Search for at most {MessageSearch.MaxQuery} characters.");
+            }
+
             var visible = await visibility.ApplyAsync(db.Set<Conversation>().AsNoTracking(), cancellationToken);
             if (!await visible.AnyAsync(c => c.Id == conversationId, cancellationToken))
             {
@@ -38,6 +46,17 @@ internal static class ListMessages
                 }
 
                 query = query.Where(m => m.CreatedAt > at || (m.CreatedAt == at && m.Id.CompareTo(id) > 0));
+            }
+
+            if (!string.IsNullOrWhiteSpace(search))
+            {
+                var folded = MessageSearch.Fold(search);
+                var texts = await query.Where(m => m.Text != null)
+                    .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+                    .Select(m => new { m.Id, m.Text })
+                    .ToListAsync(cancellationToken);
+                var ids = texts.Where(t => MessageSearch.Matches(t.Text, folded)).Take(PageSize + 1).Select(t => t.Id).ToList();
+                query = query.Where(m => ids.Contains(m.Id));
             }
 
             var page = await query.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
@@ -65,11 +84,12 @@ internal static class ListMessages
     }
 
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/conversations/{id:guid}/messages", async Task<Results<Ok<MessagePage>, ProblemHttpResult>> (Guid id, string? cursor, Handler handler, CancellationToken ct) =>
-            (await handler.HandleAsync(id, cursor, ct)).ToHttp(TypedResults.Ok))
+        .MapGet("/conversations/{id:guid}/messages", async Task<Results<Ok<MessagePage>, ProblemHttpResult>> (Guid id, string? cursor, string? search, Handler handler, CancellationToken ct) =>
+            (await handler.HandleAsync(id, cursor, ct, search)).ToHttp(TypedResults.Ok))
         .WithName("ListConversationMessages")
         .WithSummary("List a conversation's messages, oldest first")
-        .WithDescription("404 when the conversation does not exist or the caller may not see it.")
+        .WithDescription("search: only messages whose text or caption holds these words, without regard to case or accents. " +
+            "404 when the conversation does not exist or the caller may not see it.")
         .WithTags("Messages")
         .RequireAuthorization(Policies.Agent);
 }
