@@ -28,7 +28,14 @@ public sealed record ConversationSummary(
     Guid? ProductId,
     DateTime LastMessageAt,
     DateTime? WindowClosesAt,
-    ConversationWrapUp? WrapUp = null);
+    ConversationWrapUp? WrapUp = null,
+    FirstResponseClock? FirstResponse = null);
+
+/// <summary>
+/// The assigned agent has not answered yet and loses the conversation at <see cref="DueAt"/>; from <see cref="WarnAt"/>
+/// (80 % of the time) the inbox warns them with a countdown.
+/// </summary>
+public sealed record FirstResponseClock(DateTime AssignedAt, DateTime DueAt, DateTime WarnAt);
 
 /// <summary>How a finished conversation ended: when, by whom, the contact reason from the admin's list and the agent's description.</summary>
 public sealed record ConversationWrapUp(DateTime FinishedAt, Guid? FinishedById, Guid? ReasonId, string? Reason, string? Note);

@@ -56,6 +56,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<StoredFileSource>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<DownloadMedia.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ApplyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<StopFirstResponseClock>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<FollowContactMerge>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<FinishConversation.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<InboxView>().InstancePerLifetimeScope();

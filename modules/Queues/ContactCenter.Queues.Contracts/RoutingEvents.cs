@@ -39,6 +39,7 @@ public enum RoutingRule
 /// <summary>
 /// Routing placed a conversation: with a team (and maybe an agent), or back in the pool/backlog (<see cref="AgentId"/>
 /// null). Published inside the unit of work that decided it; Conversations applies it, Leads keeps the timeline.
+/// <see cref="FirstResponseDueAt"/> is when the agent loses it unless they answer (null: no such clock, e.g. the owner).
 /// </summary>
 public sealed record ConversationRouted(
     Guid ConversationId,
@@ -49,7 +50,8 @@ public sealed record ConversationRouted(
     RoutingRule Rule,
     string Explanation,
     Guid? ByUserId,
-    DateTime At) : IDomainEvent;
+    DateTime At,
+    DateTime? FirstResponseDueAt = null) : IDomainEvent;
 
 /// <summary>An unanswered-lead task was handed to an agent (in a backlog round).</summary>
 public sealed record LeadTaskRouted(Guid TaskId, Guid ContactId, Guid AgentId, Guid? TeamId, DateTime At) : IDomainEvent;

@@ -115,9 +115,15 @@ public abstract class RoutingScenarioTests(DatabaseKind kind) : RoutingTest(kind
         var slow = await ArriveAsync(vendas);
         var answered = await ArriveAsync(vendas);
         Assert.Equal((ana, bruno), (AgentOf(await ConversationAsync(slow)), AgentOf(await ConversationAsync(answered))));
+        // The inbox's countdown: 300 s from the assignment, the warning from 80 % of it.
+        var clock = (await ConversationAsync(slow))["firstResponse"]!;
+        var assignedAt = (DateTime)clock["assignedAt"]!;
+        Assert.Equal(assignedAt.AddSeconds(300), (DateTime)clock["dueAt"]!);
+        Assert.Equal(assignedAt.AddSeconds(240), (DateTime)clock["warnAt"]!);
         var brunoClient = await Host.LoginAsync("bruno", Arrange.Password);
         var (sent, body) = await brunoClient.PostJsonAsync($"/api/v1/conversations/{answered}/messages", new { text = "Olá! Como posso ajudar?" });
         Assert.True(sent.IsSuccessStatusCode, body.ToJsonString());
+        Assert.Null((await ConversationAsync(answered))["firstResponse"]);
 
         // The Quartz sweep also runs in the background (on this clock): assert where things end up, not who moved them.
         Host.Clock.Advance(TimeSpan.FromSeconds(299));
@@ -128,6 +134,8 @@ public abstract class RoutingScenarioTests(DatabaseKind kind) : RoutingTest(kind
 
         Assert.Equal(bruno, AgentOf(await ConversationAsync(slow)));
         Assert.Equal(bruno, AgentOf(await ConversationAsync(answered)));
+        // bruno's own clock starts when he gets it.
+        Assert.Equal(Host.Clock.GetUtcNow().UtcDateTime.AddSeconds(300), (DateTime)(await ConversationAsync(slow))["firstResponse"]!["dueAt"]!, TimeSpan.FromSeconds(2));
         var decision = await LastDecisionAsync(slow);
         Assert.Equal(("firstResponseTimeout", ana.ToString()), ((string?)decision["rule"], (string?)decision["previousAgentId"]));
         Assert.StartsWith("ana did not answer within 300 s.", (string?)decision["explanation"], StringComparison.Ordinal);

@@ -36,6 +36,12 @@ internal sealed class Conversation
     /// <summary>24 h after the contact's last inbound message; free-form replies are refused afterwards.</summary>
     public DateTime? WindowClosesAt { get; set; }
 
+    /// <summary>When the current agent got it.</summary>
+    public DateTime? AssignedAt { get; set; }
+
+    /// <summary>When the current agent loses it unless they answer (null once answered, or when no clock runs).</summary>
+    public DateTime? FirstResponseDueAt { get; set; }
+
     /// <summary>When it was finished (null while open).</summary>
     public DateTime? FinishedAt { get; set; }
 
@@ -61,5 +67,8 @@ internal sealed class Conversation
         ProductId,
         LastMessageAt,
         WindowClosesAt,
-        FinishedAt is { } finishedAt ? new ConversationWrapUp(finishedAt, FinishedById, ContactReasonId, ContactReasonName, FinishNote) : null);
+        FinishedAt is { } finishedAt ? new ConversationWrapUp(finishedAt, FinishedById, ContactReasonId, ContactReasonName, FinishNote) : null,
+        Status != ConversationStatus.Finished && AssignedAt is { } assignedAt && FirstResponseDueAt is { } dueAt
+            ? new FirstResponseClock(assignedAt, dueAt, assignedAt + ((dueAt - assignedAt) * 0.8))
+            : null);
 }

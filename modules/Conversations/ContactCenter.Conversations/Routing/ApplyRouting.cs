@@ -23,6 +23,8 @@ internal sealed class ApplyRouting(ContactCenterDbContext db) : IEventHandler<Co
 
         conversation.TeamId = routed.TeamId ?? conversation.TeamId;
         conversation.AssignedAgentId = routed.AgentId;
+        conversation.AssignedAt = routed.AgentId is null ? null : routed.At;
+        conversation.FirstResponseDueAt = routed.AgentId is null ? null : routed.FirstResponseDueAt;
         if (routed.AgentId is null)
         {
             conversation.Status = ConversationStatus.New;

@@ -221,7 +221,7 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
         if (item.Kind == WorkItemKind.Conversation)
         {
             await events.PublishAsync(
-                new ConversationRouted(item.SubjectId, item.ContactId, to.TeamId ?? item.TeamId, to.AgentId, previousAgentId, to.Rule, to.Explanation, byUserId, now),
+                new ConversationRouted(item.SubjectId, item.ContactId, to.TeamId ?? item.TeamId, to.AgentId, previousAgentId, to.Rule, to.Explanation, byUserId, now, to.FirstResponseDueAt),
                 cancellationToken);
         }
         else if (to.AgentId is { } agent)

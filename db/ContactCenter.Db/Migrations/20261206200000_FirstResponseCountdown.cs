@@ -1,0 +1,25 @@
+using ContactCenter.Kernel.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace ContactCenter.Db.Migrations;
+
+/// <summary>When the conversation's agent got it and when they lose it unless they answer: the inbox's countdown.</summary>
+[DbContext(typeof(ContactCenterDbContext))]
+[Migration("20261206200000_FirstResponseCountdown")]
+public sealed class FirstResponseCountdown : Migration
+{
+    private const string Conversations = "Conversations_Conversations";
+
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<DateTime>(name: "AssignedAt", table: Conversations, nullable: true);
+        migrationBuilder.AddColumn<DateTime>(name: "FirstResponseDueAt", table: Conversations, nullable: true);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropColumn(name: "FirstResponseDueAt", table: Conversations);
+        migrationBuilder.DropColumn(name: "AssignedAt", table: Conversations);
+    }
+}
