@@ -62,6 +62,11 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         await page.GetByTestId("thread-search").FillAsync(string.Empty);
         await Expect(page.GetByTestId("thread-message")).ToHaveCountAsync(2);
 
+        // A mark for later: resolved until the contact writes again.
+        await page.GetByTestId("thread-mark-resolved").ClickAsync();
+        await Expect(page.GetByTestId("thread-mark")).ToHaveTextAsync("Resolvida");
+        await Expect(item.GetByTestId("inbox-mark")).ToHaveTextAsync("Resolvida");
+
         // Finishing asks for the contact reason of the demo list; without it nothing is finished.
         await page.GetByTestId("thread-finish").ClickAsync();
         await page.GetByTestId("finish-confirm").ClickAsync();

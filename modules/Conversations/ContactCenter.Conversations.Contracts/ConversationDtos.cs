@@ -15,6 +15,16 @@ public enum ConversationStatus
     Finished,
 }
 
+/// <summary>
+/// The agent's own mark on an open conversation: pending (something to do later) or resolved (nothing left to do; it
+/// stays quiet in the inbox until the contact writes again, which clears the mark).
+/// </summary>
+public enum ConversationMark
+{
+    Pending,
+    Resolved,
+}
+
 /// <summary>The contact as a conversation shows it: the registered name, else only the number.</summary>
 public sealed record ConversationContact(Guid Id, string? Name, string Phone);
 
@@ -29,7 +39,8 @@ public sealed record ConversationSummary(
     DateTime LastMessageAt,
     DateTime? WindowClosesAt,
     ConversationWrapUp? WrapUp = null,
-    FirstResponseClock? FirstResponse = null);
+    FirstResponseClock? FirstResponse = null,
+    ConversationMark? Mark = null);
 
 /// <summary>
 /// The assigned agent has not answered yet and loses the conversation at <see cref="DueAt"/>; from <see cref="WarnAt"/>

@@ -7,6 +7,7 @@ using ContactCenter.Conversations.Listing;
 using ContactCenter.Conversations.Media;
 using ContactCenter.Conversations.Messages;
 using ContactCenter.Conversations.Inactivity;
+using ContactCenter.Conversations.Marks;
 using ContactCenter.Conversations.Outreach;
 using ContactCenter.Conversations.Notices;
 using ContactCenter.Conversations.Routing;
@@ -59,6 +60,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<StopFirstResponseClock>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<FollowContactMerge>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<FinishConversation.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<MarkConversation.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<InboxView>().InstancePerLifetimeScope();
 
         // Wrap-up and history: the admin's contact reasons, chosen when finishing; finished conversations, searchable.
@@ -102,6 +104,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         FindMessages.Map(api);
         DownloadMedia.Map(api);
         FinishConversation.Map(api);
+        MarkConversation.Map(api);
         ListContactReasons.Map(api);
         CreateContactReason.Map(api);
         UpdateContactReason.Map(api);

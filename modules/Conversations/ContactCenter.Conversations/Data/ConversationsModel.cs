@@ -15,6 +15,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.ContactName).HasMaxLength(200);
         builder.Property(c => c.ContactPhone).HasMaxLength(20);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Mark).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(c => c.ContactId);
         builder.HasIndex(c => c.TeamId);
         builder.HasIndex(c => c.ProductId);

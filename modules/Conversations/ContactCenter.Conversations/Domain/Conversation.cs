@@ -36,6 +36,9 @@ internal sealed class Conversation
     /// <summary>24 h after the contact's last inbound message; free-form replies are refused afterwards.</summary>
     public DateTime? WindowClosesAt { get; set; }
 
+    /// <summary>The agent's pending / resolved mark (null: none); the contact's next message clears "resolved".</summary>
+    public ConversationMark? Mark { get; set; }
+
     /// <summary>When the current agent got it.</summary>
     public DateTime? AssignedAt { get; set; }
 
@@ -70,5 +73,6 @@ internal sealed class Conversation
         FinishedAt is { } finishedAt ? new ConversationWrapUp(finishedAt, FinishedById, ContactReasonId, ContactReasonName, FinishNote) : null,
         Status != ConversationStatus.Finished && AssignedAt is { } assignedAt && FirstResponseDueAt is { } dueAt
             ? new FirstResponseClock(assignedAt, dueAt, assignedAt + ((dueAt - assignedAt) * 0.8))
-            : null);
+            : null,
+        Mark);
 }

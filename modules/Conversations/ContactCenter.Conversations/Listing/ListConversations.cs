@@ -32,7 +32,8 @@ internal static class ListConversations
         string? Cursor = null,
         int? Limit = null,
         bool? Open = null,
-        bool? Pool = null);
+        bool? Pool = null,
+        string? Mark = null);
 
     internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues)
     {
@@ -46,6 +47,20 @@ internal static class ListConversations
                     && !char.IsAsciiDigit(query.Status.Trim()[0]) && Enum.IsDefined(parsed);
                 validator.Check(known, "status", "The status must be new, awaitingAgent, awaitingContact or finished.");
                 status = known ? parsed : null;
+            }
+
+            ConversationMark? mark = null;
+            var unmarked = false;
+            if (!string.IsNullOrWhiteSpace(query.Mark))
+            {
+                var text = query.Mark.Trim();
+                unmarked = text.Equals("none", StringComparison.OrdinalIgnoreCase);
+                if (!unmarked && !char.IsAsciiDigit(text[0]) && Enum.TryParse<ConversationMark>(text, ignoreCase: true, out var parsedMark) && Enum.IsDefined(parsedMark))
+                {
+                    mark = parsedMark;
+                }
+
+                validator.Check(unmarked || mark is not null, "mark", "The mark must be pending, resolved or none.");
             }
 
             var cursor = default(ConversationCursor?);
@@ -64,6 +79,15 @@ internal static class ListConversations
 
             var conversations = await visibility.ApplyAsync(db.Set<Conversation>().AsNoTracking(), cancellationToken);
             conversations = Filter(conversations, query, status);
+            if (mark is { } m)
+            {
+                conversations = conversations.Where(c => c.Mark == m);
+            }
+            else if (unmarked)
+            {
+                conversations = conversations.Where(c => c.Mark == null);
+            }
+
             if (query.Pool == true)
             {
                 List<Guid?> poolTeams = [.. (await queues.ListTeamsAsync(cancellationToken))
@@ -140,7 +164,8 @@ internal static class ListConversations
         .WithSummary("List conversations")
         .WithDescription("Newest activity first, only those the caller may see (agents: assigned to them or unassigned in their teams; supervisors: their teams'; admins: all). " +
             "search matches the contact's name or phone; from/to bound the last message time; open=true leaves out finished ones; " +
-            "pool=true lists the unclaimed ones waiting in pool-mode teams; pass nextCursor as cursor for the next page.")
+            "pool=true lists the unclaimed ones waiting in pool-mode teams; status=new|awaitingAgent|awaitingContact|finished; " +
+            "mark=pending|resolved|none; pass nextCursor as cursor for the next page.")
         .WithTags("Conversations")
         .RequireAuthorization(Policies.Agent);
 }

@@ -41,6 +41,12 @@ internal sealed class StoreInboundMessages(
             conversation.WindowClosesAt = closes;
         }
 
+        // "Resolved" holds until the contact writes again: now there is something to answer.
+        if (conversation.Mark == ConversationMark.Resolved)
+        {
+            conversation.Mark = null;
+        }
+
         // Unclaimed stays "new" until someone takes it; a claimed one now waits for its agent.
         if (conversation.Status == ConversationStatus.AwaitingContact)
         {
