@@ -74,3 +74,15 @@ public sealed record HistoryEntry(
 
 /// <summary>One page of the history; pass <see cref="NextCursor"/> back for the next (null at the end).</summary>
 public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Items, string? NextCursor);
+
+/// <summary>
+/// One of a contact's conversations as the contact page shows it: where it stands, who had it, how it ended, and its
+/// last messages (oldest first) so a supervisor reads what was said without opening the thread.
+/// </summary>
+public sealed record ContactConversation(
+    ConversationSummary Conversation,
+    DateTime StartedAt,
+    string? AgentName,
+    string? TeamName,
+    int MessageCount,
+    IReadOnlyList<MessageDto> LastMessages);

@@ -12,6 +12,12 @@ public interface IConversationsApi
     /// </summary>
     Task<ContactThread> ListThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The contact's conversations the caller may see, newest first, each with its last <paramref name="messagesEach"/>
+    /// messages (for the contact page).
+    /// </summary>
+    Task<IReadOnlyList<ContactConversation>> ListOfContactAsync(Guid contactId, int messagesEach, CancellationToken cancellationToken);
+
     /// <summary>Waiting conversations per team and product, and open conversations per agent, among those the caller may see.</summary>
     Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken);
 }

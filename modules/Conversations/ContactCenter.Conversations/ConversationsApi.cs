@@ -4,13 +4,16 @@ using ContactCenter.Conversations.Messages;
 
 namespace ContactCenter.Conversations;
 
-internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads, QueueSnapshots snapshots) : IConversationsApi
+internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads, QueueSnapshots snapshots, ListContactConversations.Handler ofContact) : IConversationsApi
 {
     public async Task<ConversationSummary?> FindVisibleAsync(Guid conversationId, CancellationToken cancellationToken) =>
         (await get.HandleAsync(conversationId, cancellationToken)) is { IsSuccess: true } result ? result.Value : null;
 
     public Task<ContactThread> ListThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken) =>
         threads.ListAsync(channelAccountId, phone, cancellationToken);
+
+    public async Task<IReadOnlyList<ContactConversation>> ListOfContactAsync(Guid contactId, int messagesEach, CancellationToken cancellationToken) =>
+        (await ofContact.HandleAsync(contactId, messagesEach, cancellationToken)).Value ?? [];
 
     public Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken) => snapshots.LoadAsync(cancellationToken);
 }

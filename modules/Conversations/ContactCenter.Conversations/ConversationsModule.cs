@@ -41,6 +41,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<ConversationVisibility>().InstancePerLifetimeScope();
         builder.RegisterType<ListConversations.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetConversation.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<ListContactConversations.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<QueueSnapshots>().InstancePerLifetimeScope();
 
         // Messages: stored from the channels' inbound events, listed under the visibility rule, media fetched at once.
@@ -98,6 +99,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
     {
         ListConversations.Map(api);
         GetConversation.Map(api);
+        ListContactConversations.Map(api);
         ListMessages.Map(api);
         SendMessage.Map(api);
         SendTemplateMessage.Map(api);
