@@ -31,6 +31,7 @@ await app.PrepareDatabaseAsync(settings);
 app.MapRestApi(Modules.All);
 app.MapHealth();
 app.MapWebUi(Modules.All);
+app.MapClockControl();
 app.PrintWelcomeOnStart(settings);
 
 await app.RunAsync();

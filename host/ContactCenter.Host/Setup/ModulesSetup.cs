@@ -10,7 +10,7 @@ internal static class ModulesSetup
     /// <summary>Autofac is the container; the kernel and then each module register through their Autofac module.</summary>
     public static void AddModules(this WebApplicationBuilder builder, IReadOnlyList<IContactCenterModule> modules)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddClock();
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace ContactCenter.Ui.Tests.Infrastructure;
 
 /// <summary>One host and one headless Chromium per test class; each test gets its own browser context (cookies).</summary>
-public sealed class UiFixture : IAsyncLifetime
+public class UiFixture : IAsyncLifetime
 {
     public const string ChromiumVariable = "CC_TEST_CHROMIUM";
 
@@ -24,6 +24,9 @@ public sealed class UiFixture : IAsyncLifetime
 
     public UiHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
+    /// <summary>Extra configuration for the host (environment variables, <c>__</c> for <c>:</c>).</summary>
+    protected virtual IReadOnlyDictionary<string, string> HostSettings { get; } = new Dictionary<string, string>();
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Starts Chromium and the host on first use; skips (or fails in CI) when Chromium is missing.</summary>
@@ -42,7 +45,7 @@ public sealed class UiFixture : IAsyncLifetime
 
         if (_host is null)
         {
-            _host = await UiHost.StartAsync();
+            _host = await UiHost.StartAsync(settings: HostSettings);
         }
 
         if (_browser is null)
@@ -62,6 +65,7 @@ public sealed class UiFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_browser is not null)
         {
             await _browser.DisposeAsync();

@@ -38,7 +38,7 @@ public sealed class UiHost : IAsyncDisposable
     }
 
     /// <summary>Starts the host, telling it its address the way <paramref name="urls"/> says (an admin may use any of them).</summary>
-    public static async Task<UiHost> StartAsync(UrlsForm urls = UrlsForm.EqualsSign)
+    public static async Task<UiHost> StartAsync(UrlsForm urls = UrlsForm.EqualsSign, IReadOnlyDictionary<string, string>? settings = null)
     {
         var projectDirectory = Path.Combine(RepoRoot(), "host", "ContactCenter.Host");
         var configuration = typeof(UiHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -75,6 +75,10 @@ public sealed class UiHost : IAsyncDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Default"] = string.Empty;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
         var host = new UiHost(process, baseUrl, dataDirectory);
