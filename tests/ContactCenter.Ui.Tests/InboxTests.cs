@@ -45,6 +45,13 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         var item = page.GetByTestId("inbox-item").Filter(new LocatorFilterOptions { HasText = phone });
         await Expect(item).ToBeVisibleAsync();
         await Expect(item.GetByTestId("inbox-unread")).ToBeVisibleAsync();
+        // Every tab splits by what is to be done: the contact wrote last, so it is not among those awaiting the contact.
+        await page.GetByTestId("inbox-filter-awaiting-contact").ClickAsync();
+        await Expect(item).ToHaveCountAsync(0);
+        await page.GetByTestId("inbox-filter-awaiting-agent").ClickAsync();
+        await Expect(item).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("inbox-filter-awaiting-agent").Locator(".inbox-filter-count")).Not.ToHaveTextAsync("0");
+        await page.GetByTestId("inbox-filter-all").ClickAsync();
         await item.Locator(".inbox-item").ClickAsync();
 
         await Expect(page.GetByTestId("thread-message").First).ToContainTextAsync("Bom dia, vi o anúncio");
