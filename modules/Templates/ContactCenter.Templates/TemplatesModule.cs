@@ -9,6 +9,7 @@ using ContactCenter.Templates.Linting;
 using ContactCenter.Templates.Manage;
 using ContactCenter.Templates.Seeding;
 using ContactCenter.Templates.Statuses;
+using ContactCenter.Templates.Ui;
 using ContactCenter.Templates.Usage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public sealed class TemplatesModule : Module, IContactCenterModule
 
     public string Name => ModuleName;
 
+    /// <summary>The admin's template pages and the supervisors' usage report.</summary>
+    public System.Reflection.Assembly? UiAssembly => typeof(TemplatesModule).Assembly;
+
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterType<TemplatesApi>().As<ITemplatesApi>().InstancePerLifetimeScope();
@@ -38,6 +42,7 @@ public sealed class TemplatesModule : Module, IContactCenterModule
         builder.RegisterType<SyncTemplates.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<CountTemplateSends>().As<IEventHandler<TemplateMessageSent>>().InstancePerLifetimeScope();
         builder.RegisterType<GetTemplateUsage.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<TemplatesView>().InstancePerLifetimeScope();
         builder.RegisterType<DemoTemplatesSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
     }
 

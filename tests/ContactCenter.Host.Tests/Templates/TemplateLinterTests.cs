@@ -34,6 +34,11 @@ public sealed class TemplateLinterTests
         Assert.Contains("sequência", problem.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The admin form lints on every key: a number too big for an int once made the check throw (and the page fail).</summary>
+    [Fact]
+    public void A_variable_number_too_long_is_explained_not_a_crash() =>
+        Assert.Equal(["variable_malformed"], Rules(Good with { Body = "Olá {{1}}, aqui é da {{2}}, código {{99999999999}} confirmado hoje." }));
+
     [Fact]
     public void The_body_may_not_start_with_a_variable() =>
         Assert.Contains("variable_at_start", Rules(Good with { Body = "{{1}}, aqui é da {{2}}. Podemos continuar seu atendimento?" }));

@@ -216,7 +216,8 @@ internal static partial class TemplateLinter
         }
     }
 
-    [GeneratedRegex(@"\{\{(\d+)\}\}")]
+    // At most three digits: "{{99999999999}}" would not fit an int (the linter threw), and no template has 1000 variables.
+    [GeneratedRegex(@"\{\{(\d{1,3})\}\}")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"\{\{|\}\}")]

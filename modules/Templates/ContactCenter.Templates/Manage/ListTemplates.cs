@@ -11,10 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Templates.Manage;
 
-/// <summary>Templates of one or every channel account, optionally of one status; and one by id.</summary>
+/// <summary>Templates of one or every channel account, optionally of one status; and one by id; each with its usage.</summary>
 internal static class ListTemplates
 {
-    internal sealed class Handler(ContactCenterDbContext db)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock)
     {
         public async Task<IReadOnlyList<TemplateView>> ListAsync(Guid? channelAccountId, string? status, CancellationToken cancellationToken)
         {
@@ -30,13 +30,38 @@ internal static class ListTemplates
             }
 
             var rows = await query.OrderBy(t => t.Name).ThenBy(t => t.Language).ToListAsync(cancellationToken);
-            return rows.Select(t => t.ToView()).ToList();
+            var usage = await UsageAsync(rows.Select(t => t.Id).ToList(), cancellationToken);
+            return rows.Select(t => t.ToView() with { Usage = usage.GetValueOrDefault(t.Id, Unused) }).ToList();
         }
 
-        public async Task<Result<TemplateView>> GetAsync(Guid id, CancellationToken cancellationToken) =>
-            await db.Set<Template>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) is { } template
-                ? template.ToView()
-                : Error.NotFound("The template");
+        public async Task<Result<TemplateView>> GetAsync(Guid id, CancellationToken cancellationToken)
+        {
+            if (await db.Set<Template>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) is not { } template)
+            {
+                return Error.NotFound("The template");
+            }
+
+            return template.ToView() with { Usage = (await UsageAsync([id], cancellationToken)).GetValueOrDefault(id, Unused) };
+        }
+
+        private static readonly TemplateUsage Unused = new(0, 0, null);
+
+        /// <summary>The counted sends of these templates (what Meta bills), grouped in the database.</summary>
+        private async Task<Dictionary<Guid, TemplateUsage>> UsageAsync(List<Guid> ids, CancellationToken cancellationToken)
+        {
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            var since = clock.GetUtcNow().UtcDateTime.AddDays(-30);
+            var counts = await db.Set<TemplateSend>().AsNoTracking()
+                .Where(s => ids.Contains(s.TemplateId))
+                .GroupBy(s => s.TemplateId)
+                .Select(g => new { g.Key, Total = g.Count(), Recent = g.Count(s => s.SentAt >= since), Last = g.Max(s => s.SentAt) })
+                .ToListAsync(cancellationToken);
+            return counts.ToDictionary(c => c.Key, c => new TemplateUsage(c.Total, c.Recent, DateTime.SpecifyKind(c.Last, DateTimeKind.Utc)));
+        }
     }
 
     public static void Map(IEndpointRouteBuilder api)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Templates.Contracts;
 using ContactCenter.Templates.Domain;
@@ -25,7 +26,12 @@ internal sealed record TemplateView(
     string? ProviderTemplateId,
     DateTime? StatusChangedAt,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TemplateUsage? Usage = null);
+
+/// <summary>How often a template was billed (the list and the single read carry it; the writes do not).</summary>
+/// <param name="Last30Days">Sends in the 30 days up to now.</param>
+internal sealed record TemplateUsage(int Total, int Last30Days, DateTime? LastSentAt);
 
 /// <summary>The body both create and update accept.</summary>
 /// <param name="Bindings">"body:1" → "contact.name": a variable filled from the contact by default.</param>
@@ -82,6 +88,13 @@ internal static class TemplateMapping
     /// <summary>Lints the request, and checks the bindings name a variable that exists and a known field.</summary>
     public static Error? Problems(TemplateRequest request)
     {
+        var problems = ProblemList(request);
+        return problems.Count == 0 ? null : Invalid(problems);
+    }
+
+    /// <summary>Every problem of the request (Meta's rules, then the bindings), as the lint endpoint and the form show them.</summary>
+    public static IReadOnlyList<TemplateProblem> ProblemList(TemplateRequest request)
+    {
         var problems = TemplateLinter.Check(request.ToDraft()).ToList();
         var header = TemplateLinter.Placeholders(request.HeaderText).Select(p => $"header:{p}");
         var body = TemplateLinter.Placeholders(request.Body).Select(p => $"body:{p}");
@@ -98,7 +111,7 @@ internal static class TemplateMapping
             }
         }
 
-        return problems.Count == 0 ? null : Invalid(problems);
+        return problems;
     }
 
     /// <summary>400 <c>template_invalid</c>: every problem, by field, in pt-BR.</summary>

@@ -12,11 +12,13 @@ namespace ContactCenter.Templates.Statuses;
 
 /// <summary>
 /// Reads the provider's statuses for the accounts that have submitted templates and applies them as the webhook does
-/// (in case a webhook was lost). Templates the provider does not list are left as they are.
+/// (in case a webhook was lost). Templates the provider does not list are left as they are; a provider that cannot
+/// be reached is counted and skipped, so one account down does not hold back the others.
 /// </summary>
 internal static class SyncTemplates
 {
-    internal sealed record Outcome(int Accounts, int Updated);
+    /// <param name="Unreachable">Accounts whose provider did not answer (tried again at the next sync).</param>
+    internal sealed record Outcome(int Accounts, int Updated, int Unreachable = 0);
 
     internal sealed class Handler(ContactCenterDbContext db, IChannelTemplates channels, FollowTemplateStatus follow, TimeProvider clock)
     {
@@ -26,6 +28,7 @@ internal static class SyncTemplates
                 .Where(t => t.ProviderTemplateId != null && (channelAccountId == null || t.ChannelAccountId == channelAccountId))
                 .Select(t => t.ChannelAccountId).Distinct().ToListAsync(cancellationToken);
             var updated = 0;
+            var unreachable = 0;
             foreach (var account in accounts)
             {
                 if (!await channels.SupportsTemplatesAsync(account, cancellationToken))
@@ -35,7 +38,18 @@ internal static class SyncTemplates
 
                 var before = await Snapshot(account, cancellationToken);
                 var now = clock.GetUtcNow().UtcDateTime;
-                foreach (var review in await channels.SyncAsync(account, cancellationToken))
+                IReadOnlyList<ChannelTemplateReview> reviews;
+                try
+                {
+                    reviews = await channels.SyncAsync(account, cancellationToken);
+                }
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or NotSupportedException)
+                {
+                    unreachable++;
+                    continue;
+                }
+
+                foreach (var review in reviews)
                 {
                     await follow.HandleAsync(new TemplateStatusReceived(account, review.ProviderTemplateId, review.Name, review.Language, review.Status, review.Reason, now), cancellationToken);
                 }
@@ -45,7 +59,7 @@ internal static class SyncTemplates
                 updated += after.Count(a => before.GetValueOrDefault(a.Key) != a.Value);
             }
 
-            return new Outcome(accounts.Count, updated);
+            return new Outcome(accounts.Count, updated, unreachable);
         }
 
         private Task<Dictionary<Guid, string>> Snapshot(Guid account, CancellationToken cancellationToken) =>

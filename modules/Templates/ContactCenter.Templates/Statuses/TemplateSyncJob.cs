@@ -25,7 +25,11 @@ internal sealed class TemplateSyncJob(ILifetimeScope root, ILogger<TemplateSyncJ
         await using var scope = root.BeginLifetimeScope();
         try
         {
-            await scope.Resolve<SyncTemplates.Handler>().HandleAsync(null, cancellationToken);
+            var outcome = await scope.Resolve<SyncTemplates.Handler>().HandleAsync(null, cancellationToken);
+            if (outcome.Unreachable > 0)
+            {
+                logger.LogWarning("Syncing the template statuses: {Unreachable} of {Accounts} providers did not answer; the next run tries again.", outcome.Unreachable, outcome.Accounts);
+            }
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or NotSupportedException)
         {
