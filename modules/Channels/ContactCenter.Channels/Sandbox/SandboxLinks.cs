@@ -35,7 +35,7 @@ internal sealed class SandboxLinks(IDataProtectionProvider provider, TimeProvide
 
     /// <summary>
     /// What the token grants, or <c>sandbox_link_invalid</c> (altered, made elsewhere, not a token) and
-    /// <c>sandbox_link_expired</c>; both 404 for the visitor, with the reason in their language.
+    /// <c>sandbox_link_expired</c> (status 404: nothing is there for this token); the page words either for the visitor.
     /// </summary>
     public Result<Grant> Read(string? token)
     {
