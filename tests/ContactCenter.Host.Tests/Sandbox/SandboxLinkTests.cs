@@ -143,6 +143,21 @@ public abstract class SandboxLinkTests(DatabaseKind kind) : InboundTest(kind)
         Assert.False(joaos.HeardAnything);
     }
 
+    [Fact]
+    public async Task A_message_the_host_could_not_process_shows_failed_on_the_phone_with_the_reason()
+    {
+        var account = await CreateSandboxAsync();
+        var posted = await PostWebhookAsync(account, """{"messages":[{"id":"sbx-video-1","from":"5511999990001","type":"video","text":"meu vídeo"}]}"""u8.ToArray(), secret: null);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+
+        await ProcessAsync();
+
+        var failed = Assert.Single(await PhoneAsync(p => p.PendingAsync(account, Maria, default)));
+        Assert.Equal(("sbx-video-1", "meu vídeo", true), (failed.ProviderMessageId, failed.Text, failed.Failed));
+        Assert.Contains("not text or image", failed.Failure, StringComparison.Ordinal);
+        Assert.Empty((await PhoneAsync(p => p.ThreadAsync(account, Maria, default))).Messages);
+    }
+
     private SandboxLinks Links() => Host.Services.GetRequiredService<SandboxLinks>();
 
     private async Task SendAsync(Guid account, string phone, string text)

@@ -57,16 +57,18 @@ internal sealed class SandboxPhone(
     public async Task<IReadOnlyList<PendingMessage>> PendingAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        // The newest: a phone's latest message must not be crowded out by other numbers' old failures.
         var rows = await db.Set<InboxEntry>().AsNoTracking()
             .Where(e => e.ChannelAccountId == channelAccountId && e.Status != InboxStatus.Processed && e.ReceivedAt >= since)
-            .OrderBy(e => e.ReceivedAt)
+            .OrderByDescending(e => e.ReceivedAt)
             .Take(50)
-            .Select(e => new { e.Body, e.Status, e.ReceivedAt })
+            .Select(e => new { e.Body, e.Status, e.ReceivedAt, e.Error })
             .ToListAsync(cancellationToken);
         var pending = new List<PendingMessage>();
-        foreach (var row in rows)
+        foreach (var row in Enumerable.Reverse(rows))
         {
-            pending.AddRange(SentBy(row.Body, phone).Select(m => new PendingMessage(m.Id, m.Text, row.ReceivedAt, row.Status == InboxStatus.Failed)));
+            var failure = row.Status == InboxStatus.Failed ? row.Error ?? string.Empty : null;
+            pending.AddRange(SentBy(row.Body, phone).Select(m => new PendingMessage(m.Id, m.Text, row.ReceivedAt, failure)));
         }
 
         return pending;
@@ -195,8 +197,11 @@ internal sealed class SandboxPhone(
     /// <summary>The phone a link opens: this account, this number (and the name typed on the form), until it expires.</summary>
     internal sealed record LinkedPhone(ChannelAccountSummary Account, string Phone, string? Name, DateTime ExpiresAt, string? Text);
 
-    /// <summary>A message of the phone's still in the host's inbox: accepted (✓), or failed there (⚠).</summary>
-    internal sealed record PendingMessage(string ProviderMessageId, string? Text, DateTime ReceivedAt, bool Failed);
+    /// <summary>A message of the phone's still in the host's inbox: accepted (✓), or failed there (⚠, with the processor's reason).</summary>
+    internal sealed record PendingMessage(string ProviderMessageId, string? Text, DateTime ReceivedAt, string? Failure)
+    {
+        public bool Failed => Failure is not null;
+    }
 
     /// <summary>Who the person at the phone plays: a number (E.164 digits) and the profile name WhatsApp would show.</summary>
     internal sealed record Person(string Phone, string? Name);
