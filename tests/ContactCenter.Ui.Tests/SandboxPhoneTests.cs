@@ -35,6 +35,8 @@ public sealed class SandboxPhoneTests(UiFixture fixture) : UiTest(fixture)
         var inbound = page.Locator("[data-testid=sandbox-message][data-direction=inbound]");
         await Expect(inbound).ToContainTextAsync(Question);
         await Expect(page.GetByTestId("sandbox-error")).ToHaveCountAsync(0);
+        // ✓ while it waits in the host's inbox, ✓✓ once it is in a conversation (pushed, no polling).
+        await Expect(inbound).ToHaveAttributeAsync("data-status", "delivered");
 
         // The agent's side: the message is in the API, and the reply goes out through the outbox.
         var conversations = await GetJsonAsync(page, "/api/v1/conversations?search=5511999990001");
@@ -54,6 +56,7 @@ public sealed class SandboxPhoneTests(UiFixture fixture) : UiTest(fixture)
         await Expect(outbound).ToContainTextAsync(Reply);
         // The phone reports it delivered and read; the agent sees it read.
         await Expect(outbound).ToHaveAttributeAsync("data-status", "read");
+        await Expect(inbound).ToHaveAttributeAsync("data-status", "read");
         var reply = (await GetJsonAsync(page, $"/api/v1/conversations/{id}/messages")).GetProperty("items").EnumerateArray()
             .Single(m => m.GetProperty("direction").GetString() == "outbound");
         Assert.Equal("read", reply.GetProperty("status").GetString());

@@ -45,6 +45,7 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         builder.RegisterType<ChannelAdapters>().SingleInstance();
         builder.RegisterType<WebhookIntake>().InstancePerLifetimeScope();
         builder.RegisterType<Sandbox.SandboxPhone>().InstancePerLifetimeScope();
+        builder.RegisterType<Sandbox.SandboxLinks>().AsSelf().As<ISandboxPhoneLinks>().SingleInstance();
         builder.RegisterType<ForgetChangedAdapters>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<ChannelMediaSource>().As<IChannelMediaSource>().InstancePerLifetimeScope();
         builder.RegisterType<ChannelTemplates>().As<IChannelTemplates>().InstancePerLifetimeScope();

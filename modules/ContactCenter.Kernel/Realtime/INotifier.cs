@@ -14,4 +14,7 @@ public interface INoticeHub
 {
     /// <summary>Calls <paramref name="onNotice"/> for notices to the user or to one of the teams, until disposed.</summary>
     IDisposable Subscribe(Guid userId, IReadOnlyCollection<Guid> teamIds, Func<Notice, Task> onNotice);
+
+    /// <summary>Calls <paramref name="onNotice"/> for <see cref="TopicNotice"/>s of <paramref name="topic"/>, until disposed.</summary>
+    IDisposable Subscribe(string topic, Func<Notice, Task> onNotice);
 }

@@ -16,7 +16,14 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
 
     public IDisposable Subscribe(Guid userId, IReadOnlyCollection<Guid> teamIds, Func<Notice, Task> onNotice)
     {
-        var subscription = new Subscription(this, userId, [.. teamIds], onNotice, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var subscription = new Subscription(this, userId, [.. teamIds], null, onNotice, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        _subscriptions.TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    public IDisposable Subscribe(string topic, Func<Notice, Task> onNotice)
+    {
+        var subscription = new Subscription(this, Guid.Empty, [], topic, onNotice, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         _subscriptions.TryAdd(subscription, 0);
         return subscription;
     }
@@ -33,7 +40,7 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
     }
 
     private sealed class Subscription(
-        NoticeHub hub, Guid userId, HashSet<Guid> teamIds, Func<Notice, Task> onNotice, CultureInfo culture, CultureInfo uiCulture) : IDisposable
+        NoticeHub hub, Guid userId, HashSet<Guid> teamIds, string? topic, Func<Notice, Task> onNotice, CultureInfo culture, CultureInfo uiCulture) : IDisposable
     {
         private readonly Lock _gate = new();
         private Task _tail = Task.CompletedTask;
@@ -63,7 +70,8 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
 
         public bool Wants(Notice notice) => notice switch
         {
-            UserNotice user => user.UserId == userId,
+            UserNotice user => topic is null && user.UserId == userId,
+            TopicNotice watched => watched.Topic == topic,
             TeamNotice team => teamIds.Contains(team.TeamId),
             _ => false,
         };

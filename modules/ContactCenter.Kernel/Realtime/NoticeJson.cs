@@ -11,6 +11,7 @@ internal static class NoticeJson
     public static string Serialize(Notice notice) => JsonSerializer.Serialize(new Wire(
         (notice as UserNotice)?.UserId,
         (notice as TeamNotice)?.TeamId,
+        (notice as TopicNotice)?.Topic,
         notice.Kind,
         notice.ConversationId,
         notice.Text.Length <= MaxText ? notice.Text : notice.Text[..MaxText]));
@@ -23,6 +24,7 @@ internal static class NoticeJson
             {
                 { U: { } user, K: { } kind } w => new UserNotice(user, kind, w.C, w.X ?? string.Empty),
                 { T: { } team, K: { } kind } w => new TeamNotice(team, kind, w.C, w.X ?? string.Empty),
+                { P: { } topic, K: { } kind } w => new TopicNotice(topic, kind, w.C, w.X ?? string.Empty),
                 _ => null,
             };
         }
@@ -32,5 +34,5 @@ internal static class NoticeJson
         }
     }
 
-    private sealed record Wire(Guid? U, Guid? T, string? K, Guid? C, string? X);
+    private sealed record Wire(Guid? U, Guid? T, string? P, string? K, Guid? C, string? X);
 }

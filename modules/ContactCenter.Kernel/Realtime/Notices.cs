@@ -13,6 +13,12 @@ public sealed record UserNotice(Guid UserId, string Kind, Guid? ConversationId, 
 /// <summary>For every member of a team (a conversation offered to the team's pool).</summary>
 public sealed record TeamNotice(Guid TeamId, string Kind, Guid? ConversationId, string Text) : Notice(Kind, ConversationId, Text);
 
+/// <summary>
+/// For every page watching <see cref="Topic"/>, whoever is looking (the live queue, one contact's thread on the sandbox
+/// phone). The watcher decides what it may show when it reloads; a topic notice carries nothing it must not see.
+/// </summary>
+public sealed record TopicNotice(string Topic, string Kind, Guid? ConversationId, string Text) : Notice(Kind, ConversationId, Text);
+
 /// <summary>The kinds the modules send; a receiver treats an unknown kind as "refresh".</summary>
 public static class NoticeKinds
 {
@@ -36,4 +42,7 @@ public static class NoticeKinds
 
     /// <summary>An outbound message of the conversation was sent, delivered, read or failed: refresh its ticks, quietly.</summary>
     public const string Delivery = "delivery";
+
+    /// <summary>Something a topic's watchers show changed (work waits or was placed, an agent's presence or load).</summary>
+    public const string Changed = "changed";
 }

@@ -79,6 +79,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<NotifyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<NotifyInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<NotifyDeliveryStatus>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<NotifyContactThread>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<MediaSignal>().SingleInstance();
         builder.RegisterType<MediaStore>().SingleInstance();
         builder.RegisterType<MediaFetcher>().AsSelf().As<IHostedService>().SingleInstance();

@@ -62,6 +62,7 @@ public sealed class QueuesModule : Module, IContactCenterModule
         builder.RegisterType<PresenceApi>().As<IPresenceApi>().InstancePerLifetimeScope();
         builder.RegisterType<PresenceSweeper>().InstancePerLifetimeScope();
         builder.RegisterType<GetLiveQueue.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<NotifyLiveQueue>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<RoutingSettingsStore>().InstancePerLifetimeScope();
         builder.RegisterType<GetRoutingSettings.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<UpdateRoutingSettings.Handler>().InstancePerLifetimeScope();

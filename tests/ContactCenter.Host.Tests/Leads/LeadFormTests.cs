@@ -24,8 +24,18 @@ public abstract class LeadFormTests(DatabaseKind kind) : LeadsTest(kind)
         var code = (string)(await ContactAsync(IdOf(contact)))["leads"]![0]!["code"]!;
         Assert.Contains($"#{code}", html, StringComparison.Ordinal);
         Assert.Contains("Abrir WhatsApp", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/sandbox/{Account}\"", html, StringComparison.Ordinal);
         Assert.Equal("5511988880001", (string?)contact["phone"]);
+
+        // The team's number is a Sandbox account: the button opens its public phone for this visitor's number, no login,
+        // with the code message typed in, and the number cannot be changed there.
+        var link = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"open-whatsapp\" href=\"(/s/[A-Za-z0-9_-]+)\"");
+        Assert.True(link.Success, html);
+        var phone = await client.GetAsync(link.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, phone.StatusCode);
+        var phoneHtml = await PageTextAsync(phone);
+        Assert.Contains("+5511988880001", phoneHtml, StringComparison.Ordinal);
+        Assert.Contains($"Meu código: #{code}", phoneHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"sandbox-phone\"", phoneHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
+using ContactCenter.Channels.Sandbox;
 using ContactCenter.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Host.Tests.Leads;
 
@@ -13,7 +15,10 @@ public abstract class LeadIntakeTests(DatabaseKind kind) : LeadsTest(kind)
         var code = (string)lead["code"]!;
         Assert.Matches("^[A-Z0-9]{6}$", code);
         Assert.False((bool)lead["isReturning"]!);
-        Assert.Equal($"/sandbox/{Account}", (string?)lead["whatsAppUrl"]);
+        // A Sandbox team: the link opens the public sandbox phone of the number typed (+55 added), signed, no login.
+        Assert.StartsWith("/s/", (string?)lead["whatsAppUrl"], StringComparison.Ordinal);
+        var granted = Host.Services.GetRequiredService<SandboxLinks>().Read(((string)lead["whatsAppUrl"]!)["/s/".Length..]).Value!;
+        Assert.Equal((Account, "5511988880001", "Maria Silva"), (granted.AccountId, granted.Phone, granted.Name));
 
         Host.Clock.Advance(TimeSpan.FromMinutes(3));
         await WriteOnWhatsAppAsync("5511999990001", $"Olá! Tenho interesse. Meu código: #{code.ToLowerInvariant()}", "Maria S.");

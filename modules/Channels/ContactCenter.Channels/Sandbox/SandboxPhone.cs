@@ -1,11 +1,14 @@
 using System.Text.Json;
 using ContactCenter.Channels.Contracts;
+using ContactCenter.Channels.Inbox;
 using ContactCenter.Channels.Sdk;
 using ContactCenter.Channels.Seeding;
 using ContactCenter.Channels.Webhooks;
 using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Values;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Channels.Sandbox;
 
@@ -14,7 +17,8 @@ namespace ContactCenter.Channels.Sandbox;
 /// signs it like the plugin expects and hands it to <see cref="WebhookIntake"/>, so its messages and ticks take
 /// the provider's path (inbox, processor, conversations) and nothing is special-cased for demos.
 /// </summary>
-internal sealed class SandboxPhone(IChannelsApi channels, IConversationsApi conversations, WebhookIntake intake, TimeProvider clock)
+internal sealed class SandboxPhone(
+    IChannelsApi channels, IConversationsApi conversations, WebhookIntake intake, SandboxLinks links, ContactCenterDbContext db, TimeProvider clock)
 {
     public const int MaxPictureBytes = 1024 * 1024;
     public const int MaxTextLength = 4096;
@@ -26,6 +30,78 @@ internal sealed class SandboxPhone(IChannelsApi channels, IConversationsApi conv
         await channels.FindAccountAsync(channelAccountId, cancellationToken) is { PluginId: DemoChannelSeeder.PluginId } account
             ? account
             : Error.NotFound("The sandbox channel account");
+
+    /// <summary>
+    /// The public phone of a link (<c>/s/{token}</c>): the account and number the token grants, when the token is
+    /// authentic, unexpired and its account is still a sandbox account. Everything the page then does uses these two
+    /// values, taken from the token on the server; the visitor has no field to change them.
+    /// </summary>
+    public async Task<Result<LinkedPhone>> OpenLinkAsync(string? token, CancellationToken cancellationToken)
+    {
+        var grant = links.Read(token);
+        if (grant.Value is not { } granted)
+        {
+            return grant.Error!;
+        }
+
+        var account = await OpenAsync(granted.AccountId, cancellationToken);
+        return account.Value is { } found
+            ? new LinkedPhone(found, granted.Phone, granted.Name, granted.ExpiresAt, granted.Text)
+            : new Error(SandboxLinks.InvalidCode, "The sandbox account of this link no longer exists.", 404);
+    }
+
+    /// <summary>
+    /// The phone's messages the host accepted but has not put in a conversation yet (✓ "sent" on the phone), or could
+    /// not (⚠): its inbox rows for this account, read back. Recent ones only: older failures are an admin's business.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingMessage>> PendingAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        // The newest: a phone's latest message must not be crowded out by other numbers' old failures.
+        var rows = await db.Set<InboxEntry>().AsNoTracking()
+            .Where(e => e.ChannelAccountId == channelAccountId && e.Status != InboxStatus.Processed && e.ReceivedAt >= since)
+            .OrderByDescending(e => e.ReceivedAt)
+            .Take(50)
+            .Select(e => new { e.Body, e.Status, e.ReceivedAt, e.Error })
+            .ToListAsync(cancellationToken);
+        var pending = new List<PendingMessage>();
+        foreach (var row in Enumerable.Reverse(rows))
+        {
+            var failure = row.Status == InboxStatus.Failed ? row.Error ?? string.Empty : null;
+            pending.AddRange(SentBy(row.Body, phone).Select(m => new PendingMessage(m.Id, m.Text, row.ReceivedAt, failure)));
+        }
+
+        return pending;
+    }
+
+    private static List<(string Id, string? Text)> SentBy(byte[] body, string phone)
+    {
+        var sent = new List<(string Id, string? Text)>();
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var message in messages.EnumerateArray())
+                {
+                    if (message.ValueKind == JsonValueKind.Object && Text(message, "from") == phone && Text(message, "id") is { } id)
+                    {
+                        sent.Add((id, Text(message, "text") ?? Text(message, "caption") ?? Text(message, "fileName")));
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not the phone's JSON (someone else posted to the webhook): nothing of this phone in it.
+        }
+
+        return sent;
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public Task<Result<Guid>> SendTextAsync(Guid channelAccountId, Person person, string? text, CancellationToken cancellationToken)
     {
@@ -116,6 +192,15 @@ internal sealed class SandboxPhone(IChannelsApi channels, IConversationsApi conv
 
         var request = new WebhookRequest("POST", "/webhooks/" + channelAccountId, [], headers, body);
         return await intake.ReceiveAsync(channelAccountId, request, null, cancellationToken);
+    }
+
+    /// <summary>The phone a link opens: this account, this number (and the name typed on the form), until it expires.</summary>
+    internal sealed record LinkedPhone(ChannelAccountSummary Account, string Phone, string? Name, DateTime ExpiresAt, string? Text);
+
+    /// <summary>A message of the phone's still in the host's inbox: accepted (✓), or failed there (⚠, with the processor's reason).</summary>
+    internal sealed record PendingMessage(string ProviderMessageId, string? Text, DateTime ReceivedAt, string? Failure)
+    {
+        public bool Failed => Failure is not null;
     }
 
     /// <summary>Who the person at the phone plays: a number (E.164 digits) and the profile name WhatsApp would show.</summary>

@@ -168,7 +168,7 @@ internal sealed class LeadIntake(
             timeline.Add(contact.Id, now, TimelineKinds.LeadReceived, teamNote, productId: product.Id);
         }
 
-        var (url, note) = await links.BuildAsync(contact.TeamId, product.Name, lead.Code, cancellationToken);
+        var (url, note) = await links.BuildAsync(contact.TeamId, product.Name, lead.Code, phone.Digits, name, cancellationToken);
         return new LeadCreatedDto(
             lead.Id, contact.Id, lead.Code, product.Id, product.Name, contact.TeamId, lead.IsReturning, reason, url, note, now, lead.WhatsAppDueAt);
     }

@@ -5,16 +5,20 @@ namespace ContactCenter.Leads.Intake;
 
 /// <summary>
 /// The link that opens WhatsApp with the lead code typed: <c>https://wa.me/&lt;business number&gt;?text=…</c> for the
-/// first channel account linked to the team. A Sandbox account has no number: its phone page plays the customer.
+/// first channel account linked to the team. A Sandbox account has no number: the link opens its public phone page for
+/// the person's own number (<c>/s/{token}</c>, signed and expiring; no login), where they play their phone.
 /// </summary>
-internal sealed class WhatsAppLinks(Names names, IChannelsApi channels)
+internal sealed class WhatsAppLinks(Names names, IChannelsApi channels, ISandboxPhoneLinks sandboxLinks)
 {
     /// <summary>The WhatsApp Cloud setting holding the business number people see (the phone number ID is not it).</summary>
     public const string DisplayPhoneSetting = "displayPhoneNumber";
 
     public static string Text(string productName, string code) => $"Olá! Tenho interesse em {productName}. Meu código: #{code}";
 
-    public async Task<(string? Url, string? Note)> BuildAsync(Guid? teamId, string productName, string code, CancellationToken cancellationToken)
+    /// <param name="phone">The person's number (E.164 digits) as typed on the lead: the only one a Sandbox link lets them be.</param>
+    /// <param name="name">Their name, shown on the agent's side as WhatsApp's profile name would be.</param>
+    public async Task<(string? Url, string? Note)> BuildAsync(
+        Guid? teamId, string productName, string code, string phone, string? name, CancellationToken cancellationToken)
     {
         var team = await names.TeamAsync(teamId, cancellationToken);
         if (team is not { ChannelAccountIds: [var accountId, ..] })
@@ -30,8 +34,8 @@ internal sealed class WhatsAppLinks(Names names, IChannelsApi channels)
 
         if (account.Account.PluginId == "sandbox")
         {
-            return ($"/sandbox/{accountId}",
-                $"{account.Account.Name} is a Sandbox account with no phone number: open its sandbox phone page and send the code #{code}.");
+            return (sandboxLinks.PathFor(accountId, phone, name, Text(productName, code)),
+                $"{account.Account.Name} is a Sandbox account with no phone number: the link opens its sandbox phone for this person's number only (no login, valid for 7 days), where they send the code #{code}.");
         }
 
         var digits = account.Settings.TryGetValue(DisplayPhoneSetting, out var number)

@@ -2,8 +2,10 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
+using ContactCenter.Kernel.Realtime;
 using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Domain;
+using ContactCenter.Queues.LiveQueue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +26,7 @@ internal static class UpdateAgent
         IReadOnlyList<Guid>? TeamIds = null,
         bool? InOutreachQueue = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, AgentViews views)
+    internal sealed class Handler(ContactCenterDbContext db, AgentViews views, INotifier notifier)
     {
         public async Task<Result<AgentDto>> HandleAsync(Guid userId, Request request, CancellationToken cancellationToken)
         {
@@ -69,6 +71,8 @@ internal static class UpdateAgent
                 }
             }
 
+            // The live queue shows the capacity beside the load.
+            NotifyLiveQueue.Notify(notifier);
             await db.SaveChangesAsync(cancellationToken);
             return (await views.LoadOneAsync(userId, cancellationToken))!;
         }
