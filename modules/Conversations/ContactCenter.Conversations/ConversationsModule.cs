@@ -100,6 +100,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         GetConversation.Map(api);
         ListMessages.Map(api);
         SendMessage.Map(api);
+        SendMessage.MapUpload(api);
         SendTemplateMessage.Map(api);
         FindMessages.Map(api);
         DownloadMedia.Map(api);

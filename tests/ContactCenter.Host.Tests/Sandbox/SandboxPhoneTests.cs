@@ -45,7 +45,7 @@ public abstract class SandboxPhoneTests(DatabaseKind kind) : InboundTest(kind)
         var account = await CreateSandboxAsync();
         var bytes = RandomNumberGenerator.GetBytes(5000);
 
-        var sent = await PhoneAsync(p => p.SendPictureAsync(account, Maria, new SandboxPhone.Picture("image/png", "fachada.png", bytes, "A fachada"), default));
+        var sent = await PhoneAsync(p => p.SendFileAsync(account, Maria, new SandboxPhone.Attachment("image/png", "fachada.png", bytes, "A fachada"), default));
         Assert.True(sent.IsSuccess, sent.Error?.Message);
         await ProcessAsync();
 
