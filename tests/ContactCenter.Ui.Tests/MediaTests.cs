@@ -59,6 +59,13 @@ public sealed class MediaTests(UiFixture fixture) : UiTest(fixture)
         await Expect(page.GetByTestId("composer-file")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "page-inbox-thread-media");
 
+        // A document larger than the server's default 30 MB request limit streams through as a download with its size.
+        await page.GetByTestId("composer-attach").SetInputFilesAsync(new FilePayload { Name = "memorial.pdf", MimeType = "application/pdf", Buffer = new byte[31 * 1024 * 1024] });
+        await page.GetByTestId("composer-send").ClickAsync();
+        var document = sent.Locator("[data-testid=thread-media][data-kind=document]");
+        await Expect(document).ToContainTextAsync("memorial.pdf");
+        await Expect(document).ToContainTextAsync("31 MB");
+
         var onPhone = phonePage.Locator("[data-testid=sandbox-message][data-direction=outbound]");
         await Expect(onPhone.Locator("img")).ToBeVisibleAsync();
         await Expect(onPhone).ToContainTextAsync("A planta do apartamento");
