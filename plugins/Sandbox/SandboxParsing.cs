@@ -21,12 +21,12 @@ internal static class SandboxParsing
         MessageContent? content = m.Type switch
         {
             "text" when !string.IsNullOrEmpty(m.Text) => new TextContent(m.Text),
-            "image" when m.Data is { Length: > 0 } data && m.MimeType is { Length: > 0 } mime =>
-                new MediaContent(MediaKind.Image, new MediaReference($"data:{mime};base64,{data}"), mime, m.Caption, m.FileName),
+            "image" or "video" or "audio" or "document" or "sticker" when m.Data is { Length: > 0 } data && m.MimeType is { Length: > 0 } mime =>
+                new MediaContent(Enum.Parse<MediaKind>(m.Type, ignoreCase: true), new MediaReference($"data:{mime};base64,{data}"), mime, m.Caption, m.FileName),
             _ => null,
         };
         return content is null
-            ? Unparseable.For(request, at, $"Sandbox message {m.Id}: type '{m.Type}' is not text or image, or it is empty.")
+            ? Unparseable.For(request, at, $"Sandbox message {m.Id}: type '{m.Type}' is not text, image, video, audio, document or sticker, or it is empty.")
             : new MessageReceived(m.Id, at, m.Id, new Sender(m.From, null, m.Name), content);
     }
 

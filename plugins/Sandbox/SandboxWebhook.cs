@@ -5,7 +5,7 @@ namespace ContactCenter.Plugins.Sandbox;
 
 /// <summary>
 /// The sandbox's own webhook body, posted by the sandbox phone page (it plays the customer's phone):
-/// <c>{ "messages": [...], "statuses": [...] }</c>. Pictures travel inline as base64, so the plugin needs no
+/// <c>{ "messages": [...], "statuses": [...] }</c>. Files (pictures, videos, audio, documents) travel inline as base64, so the plugin needs no
 /// provider to fetch them from.
 /// </summary>
 internal sealed record SandboxWebhook(

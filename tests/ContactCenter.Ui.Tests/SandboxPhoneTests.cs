@@ -84,6 +84,48 @@ public sealed class SandboxPhoneTests(UiFixture fixture) : UiTest(fixture)
         await Expect(page.GetByTestId("sandbox-not-found")).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task A_picture_from_the_sandbox_phone_reaches_the_agent_and_shows_on_the_phone() => InBrowserAsync(async page =>
+    {
+        await LogInAsync(page, "admin", UiHost.DemoPassword);
+        await WaitInteractiveAsync(page);
+        await page.GotoAsync("/admin/channels");
+        await WaitInteractiveAsync(page);
+        await page.GetByTestId("channel-row").Filter(new LocatorFilterOptions { HasText = "Sandbox (demonstração)" }).GetByTestId("channel-sandbox-link").ClickAsync();
+        await WaitInteractiveAsync(page);
+        var phone = "55119" + Random.Shared.Next(10000000, 99999999);
+        await page.GetByTestId("sandbox-phone").FillAsync(phone);
+        await page.GetByTestId("sandbox-phone").PressAsync("Tab");
+
+        await page.GetByTestId("sandbox-text").FillAsync("A fachada");
+        await page.GetByTestId("sandbox-text").PressAsync("Tab"); // as a click on the clip would: the caption is taken
+        await page.GetByTestId("sandbox-file").SetInputFilesAsync(new FilePayload { Name = "fachada.png", MimeType = "image/png", Buffer = Png });
+
+        var inbound = page.Locator("[data-testid=sandbox-message][data-direction=inbound]");
+        await Expect(inbound.Locator("img")).ToBeVisibleAsync();
+        await Expect(inbound).ToContainTextAsync("A fachada");
+        await Expect(page.GetByTestId("sandbox-error")).ToHaveCountAsync(0);
+        var conversation = (await GetJsonAsync(page, $"/api/v1/conversations?search={phone}")).GetProperty("items")[0];
+        var message = (await GetJsonAsync(page, $"/api/v1/conversations/{conversation.GetProperty("id").GetString()}/messages")).GetProperty("items")[0];
+        Assert.Equal("image", message.GetProperty("type").GetString());
+        Assert.Equal("fachada.png", message.GetProperty("media").GetProperty("fileName").GetString());
+        // The picture really loads from the media URL (not a broken image).
+        Assert.True(await inbound.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+
+        // A document shows as a download with its name; WhatsApp's refusals are explained in Portuguese and nothing is sent.
+        await page.GetByTestId("sandbox-file").SetInputFilesAsync(new FilePayload { Name = "proposta.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 proposta"u8.ToArray() });
+        await Expect(page.GetByTestId("sandbox-media-document")).ToContainTextAsync("proposta.pdf");
+        await page.GetByTestId("sandbox-file").SetInputFilesAsync(new FilePayload { Name = "programa.exe", MimeType = "application/x-msdownload", Buffer = new byte[10] });
+        await Expect(page.GetByTestId("sandbox-error")).ToContainTextAsync("O WhatsApp não aceita este tipo de arquivo (application/x-msdownload)");
+        await page.GetByTestId("sandbox-file").SetInputFilesAsync(new FilePayload { Name = "grande.jpg", MimeType = "image/jpeg", Buffer = new byte[6 * 1024 * 1024] });
+        await Expect(page.GetByTestId("sandbox-error")).ToContainTextAsync("Arquivo grande demais: o WhatsApp aceita imagens de até 5 MB.");
+        await Expect(inbound).ToHaveCountAsync(2);
+    });
+
+    /// <summary>A real 1×1 PNG, so the browser can show it.</summary>
+    internal static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
     private async Task<JsonElement> GetJsonAsync(IPage page, string path)
     {
         // The browser context's login cookie authenticates these calls, as for any logged-in user.

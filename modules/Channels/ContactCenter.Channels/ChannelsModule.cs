@@ -87,6 +87,7 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         DeleteChannelAccount.Map(api);
         ListInboxFailures.Map(api);
         ReprocessInboxFailure.Map(api);
+        Sandbox.SendSandboxFile.Map(api);
         ListOutbox.Map(api);
         RetryOutbox.Map(api);
     }

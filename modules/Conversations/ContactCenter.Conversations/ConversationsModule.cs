@@ -103,6 +103,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         ListContactConversations.Map(api);
         ListMessages.Map(api);
         SendMessage.Map(api);
+        SendMessage.MapUpload(api);
         SendTemplateMessage.Map(api);
         FindMessages.Map(api);
         DownloadMedia.Map(api);

@@ -124,6 +124,41 @@ public abstract class SandboxLinkTests(DatabaseKind kind) : InboundTest(kind)
     }
 
     [Fact]
+    public async Task A_links_phone_sends_a_picture_without_login_as_its_own_number_only()
+    {
+        var account = await CreateSandboxAsync();
+        var token = Links().Token(account, Maria, "Maria");
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+        async Task<HttpResponseMessage> PostAsync(string path, string? phone = null)
+        {
+            using var content = new ByteArrayContent(png);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+            request.Headers.Add(SendSandboxFile.FileNameHeader, "planta.png");
+            if (phone is not null)
+            {
+                request.Headers.Add(SendSandboxFile.PhoneHeader, phone);
+            }
+
+            return await Host.CreateClient().SendAsync(request);
+        }
+
+        // X-Phone cannot make the link's visitor someone else; the admin's phone endpoint still needs a login.
+        var sent = await PostAsync($"/api/v1/sandbox/links/{token}/files", phone: Joao);
+        var altered = await PostAsync($"/api/v1/sandbox/links/{token[..^3]}xyz/files");
+        var unlinked = await PostAsync($"/api/v1/sandbox/{account}/files", phone: Maria);
+        await ProcessAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, altered.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unlinked.StatusCode);
+        var picture = Assert.Single((await PhoneAsync(p => p.ThreadAsync(account, Maria, default))).Messages);
+        Assert.Equal("image", picture.Type);
+        Assert.Empty((await PhoneAsync(p => p.ThreadAsync(account, Joao, default))).Messages);
+    }
+
+    [Fact]
     public async Task A_message_is_sent_while_in_the_inbox_and_the_phone_hears_only_its_own_threads_changes()
     {
         var account = await CreateSandboxAsync();
@@ -154,7 +189,7 @@ public abstract class SandboxLinkTests(DatabaseKind kind) : InboundTest(kind)
 
         var failed = Assert.Single(await PhoneAsync(p => p.PendingAsync(account, Maria, default)));
         Assert.Equal(("sbx-video-1", "meu vídeo", true), (failed.ProviderMessageId, failed.Text, failed.Failed));
-        Assert.Contains("not text or image", failed.Failure, StringComparison.Ordinal);
+        Assert.Contains("type 'video' is not text, image", failed.Failure, StringComparison.Ordinal);
         Assert.Empty((await PhoneAsync(p => p.ThreadAsync(account, Maria, default))).Messages);
     }
 

@@ -45,7 +45,7 @@ public abstract class SandboxPhoneTests(DatabaseKind kind) : InboundTest(kind)
         var account = await CreateSandboxAsync();
         var bytes = RandomNumberGenerator.GetBytes(5000);
 
-        var sent = await PhoneAsync(p => p.SendPictureAsync(account, Maria, new SandboxPhone.Picture("image/png", "fachada.png", bytes, "A fachada"), default));
+        var sent = await PhoneAsync(p => p.SendFileAsync(account, Maria, new SandboxPhone.Attachment("image/png", "fachada.png", bytes, "A fachada"), default));
         Assert.True(sent.IsSuccess, sent.Error?.Message);
         await ProcessAsync();
 
@@ -54,6 +54,38 @@ public abstract class SandboxPhoneTests(DatabaseKind kind) : InboundTest(kind)
         var download = await Host.CreateAdminClient().GetAsync(message.Media.Url);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Documents_videos_and_audio_from_the_phone_land_as_their_kinds_and_files_whatsapp_refuses_are_not_sent()
+    {
+        var account = await CreateSandboxAsync();
+        var sent = new[]
+        {
+            new SandboxPhone.Attachment("application/pdf", "proposta.pdf", "%PDF-1.4"u8.ToArray(), null),
+            new SandboxPhone.Attachment("video/mp4", "visita.mp4", [0, 0, 0, 24], "A visita"),
+            new SandboxPhone.Attachment("audio/ogg; codecs=opus", "audio.ogg", [79, 103, 103, 83], null),
+            new SandboxPhone.Attachment(null, "planilha.xlsx", [80, 75, 3, 4], null), // no type: the name tells
+        };
+        foreach (var file in sent)
+        {
+            var result = await PhoneAsync(p => p.SendFileAsync(account, Maria, file, default));
+            Assert.True(result.IsSuccess, result.Error?.Message);
+            Host.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var gif = await PhoneAsync(p => p.SendFileAsync(account, Maria, new SandboxPhone.Attachment("image/gif", "anim.gif", [1], null), default));
+        var big = await PhoneAsync(p => p.SendFileAsync(account, Maria, new SandboxPhone.Attachment("image/jpeg", "foto.jpg", new byte[(5 * 1024 * 1024) + 1], null), default));
+        var huge = await PhoneAsync(p => p.SendFileAsync(account, Maria, new SandboxPhone.Attachment("application/pdf", "manual.pdf", new byte[SandboxPhone.MaxFileBytes + 1], null), default));
+        await ProcessAsync();
+
+        var messages = (await PhoneAsync(p => p.ThreadAsync(account, "5511999990001", default))).Messages;
+        Assert.Equal(["document", "video", "audio", "document"], messages.Select(m => m.Type));
+        Assert.Equal(["application/pdf", "video/mp4", "audio/ogg", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"], messages.Select(m => m.Media!.MimeType));
+        Assert.Equal("A visita", messages[1].Text);
+        Assert.All(messages, m => Assert.True(m.Media!.Downloaded));
+        Assert.Equal(("media_type_not_supported", "media_too_large", "media_too_large"), (gif.Error?.Code, big.Error?.Code, huge.Error?.Code));
+        Assert.Equal(4, InboxRows());
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Inbox;
+using ContactCenter.Channels.Contracts.Outbound;
 using ContactCenter.Channels.Sdk;
 using ContactCenter.Channels.Seeding;
 using ContactCenter.Channels.Webhooks;
@@ -20,7 +22,9 @@ namespace ContactCenter.Channels.Sandbox;
 internal sealed class SandboxPhone(
     IChannelsApi channels, IConversationsApi conversations, WebhookIntake intake, SandboxLinks links, ContactCenterDbContext db, TimeProvider clock)
 {
-    public const int MaxPictureBytes = 1024 * 1024;
+    /// <summary>The phone's own cap: its files ride inside the webhook's JSON (and the inbox row), so not WhatsApp's 100 MB.</summary>
+    public const int MaxFileBytes = 16 * 1024 * 1024;
+    public const int MaxCaptionLength = 1024;
     public const int MaxTextLength = 4096;
     public const int MaxNameLength = 100;
     public const string SignatureHeader = "X-Sandbox-Signature";
@@ -113,22 +117,53 @@ internal sealed class SandboxPhone(
             : Task.FromResult<Result<Guid>>(check.ToError());
     }
 
-    public Task<Result<Guid>> SendPictureAsync(Guid channelAccountId, Person person, Picture picture, CancellationToken cancellationToken)
+    /// <summary>
+    /// A picture, video, audio or document, as WhatsApp would carry it: the kind follows the file's type, and
+    /// WhatsApp's limits (<see cref="MediaRules"/>) apply as for the agent's replies. The file travels inline in the
+    /// webhook, so the phone takes files of up to <see cref="MaxFileBytes"/> (documents may have 100 MB on WhatsApp).
+    /// </summary>
+    public Task<Result<Guid>> SendFileAsync(Guid channelAccountId, Person person, Attachment file, CancellationToken cancellationToken)
     {
         var check = Check(person);
-        check.Check(picture.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase), "file", "Choose a picture (an image file).");
-        check.Check(picture.Bytes.Length is > 0 and <= MaxPictureBytes, "file", "A picture may be at most 1 MB.");
+        check.Check(file.Bytes.Length > 0, "file", "The file is empty.");
+        check.Check(file.Caption is null || file.Caption.Length <= MaxCaptionLength, "text", $"A caption may have at most {MaxCaptionLength} characters.");
+        if (!check.IsValid)
+        {
+            return Task.FromResult<Result<Guid>>(check.ToError());
+        }
+
+        if (Refusal(file.ContentType, file.FileName, file.Bytes.Length) is { } refusal)
+        {
+            return Task.FromResult<Result<Guid>>(Refused(refusal));
+        }
+
+        var mimeType = MediaRules.NormalizeMimeType(file.ContentType, file.FileName)!;
         var content = new
         {
-            type = "image",
-            mimeType = picture.ContentType,
-            fileName = picture.FileName,
-            caption = string.IsNullOrWhiteSpace(picture.Caption) ? null : picture.Caption.Trim(),
-            data = Convert.ToBase64String(picture.Bytes),
+            type = MediaRules.KindOf(mimeType)!.Value.ToString().ToLowerInvariant(),
+            mimeType,
+            fileName = file.FileName,
+            caption = string.IsNullOrWhiteSpace(file.Caption) ? null : file.Caption.Trim(),
+            data = Convert.ToBase64String(file.Bytes),
         };
-        return check.IsValid
-            ? PostAsync(channelAccountId, Messages(person, content), cancellationToken)
-            : Task.FromResult<Result<Guid>>(check.ToError());
+        return PostAsync(channelAccountId, Messages(person, content), cancellationToken);
+    }
+
+    /// <summary>The problem for a refused file, as the send API words it (413 media_too_large, 415 media_type_not_supported).</summary>
+    public static Error Refused(MediaRefusal refusal) =>
+        new(refusal.Code, MediaRules.Describe(refusal, CultureInfo.InvariantCulture), refusal.Code == MediaRules.TooLarge ? 413 : 415);
+
+    /// <summary>Why this file cannot be sent from the phone (WhatsApp's rules, then the phone's own size cap), or null.</summary>
+    public static MediaRefusal? Refusal(string? contentType, string? fileName, long size)
+    {
+        var mimeType = MediaRules.NormalizeMimeType(contentType, fileName);
+        if (MediaRules.KindOf(mimeType) is not { } kind)
+        {
+            return new MediaRefusal(MediaRules.TypeNotSupported, OutboundMediaKind.Document, MediaRules.MaxBytes, mimeType);
+        }
+
+        return MediaRules.Check(kind, mimeType, size)
+            ?? (size > MaxFileBytes ? new MediaRefusal(MediaRules.TooLarge, kind, MaxFileBytes, mimeType) : null);
     }
 
     public Task<ContactThread> ThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken) =>
@@ -206,5 +241,6 @@ internal sealed class SandboxPhone(
     /// <summary>Who the person at the phone plays: a number (E.164 digits) and the profile name WhatsApp would show.</summary>
     internal sealed record Person(string Phone, string? Name);
 
-    internal sealed record Picture(string ContentType, string? FileName, byte[] Bytes, string? Caption);
+    /// <summary>A file the person sends, with the text typed beside it as its caption.</summary>
+    internal sealed record Attachment(string? ContentType, string? FileName, byte[] Bytes, string? Caption);
 }

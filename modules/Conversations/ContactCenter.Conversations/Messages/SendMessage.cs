@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactCenter.Channels.Contracts.Outbound;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Domain;
@@ -11,6 +12,7 @@ using ContactCenter.Kernel.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +25,17 @@ namespace ContactCenter.Conversations.Messages;
 /// </summary>
 internal static class SendMessage
 {
+    /// <summary>
+    /// The most an inline (base64 in JSON) file may have: 16 MB becomes ~22 MB of JSON, under the server's 30 MB
+    /// request limit. Larger documents (WhatsApp takes 100 MB) go by url or as the raw body of …/messages/media.
+    /// </summary>
     public const int MaxMediaBytes = 16 * 1024 * 1024;
+
+    /// <summary>WhatsApp's longest media caption.</summary>
+    public const int MaxCaption = 1024;
+
+    public const string FileNameHeader = "X-File-Name";
+    public const string CaptionHeader = "X-Caption";
 
     /// <summary>Prefix an agent's text messages with their name, "*Maria:* texto" (seed 002); on unless set to false.</summary>
     public const string AgentNamePrefixSetting = "ContactCenter:AgentNamePrefix";
@@ -33,10 +45,23 @@ internal static class SendMessage
 
     internal sealed record MediaRequest(string? Kind, string? Url, string? DataBase64, string? MimeType, string? FileName, string? Caption);
 
+    /// <summary>
+    /// A file streamed in (the composer's upload, the raw body of …/messages/media): copied to the media store as
+    /// it arrives, never held whole in memory. <see cref="Length"/> is what the sender declared, checked again while copying.
+    /// </summary>
+    internal sealed record Upload(Stream Content, string? MimeType, string? FileName, string? Caption, long? Length, string? Kind = null);
+
     internal sealed class Handler(
         ContactCenterDbContext db, ConversationVisibility visibility, IOutbox outbox, MediaStore store, IEventBus events, ICurrentUser caller, TimeProvider clock, IConfiguration configuration)
     {
-        public async Task<Result<MessageDto>> HandleAsync(Guid conversationId, Request request, CancellationToken cancellationToken)
+        public Task<Result<MessageDto>> HandleAsync(Guid conversationId, Request request, CancellationToken cancellationToken) =>
+            SendAsync(conversationId, request, null, cancellationToken);
+
+        /// <summary>Sends a streamed file, with the same rules as an inline one.</summary>
+        public Task<Result<MessageDto>> UploadAsync(Guid conversationId, Upload upload, CancellationToken cancellationToken) =>
+            SendAsync(conversationId, new Request(null, new MediaRequest(upload.Kind, null, null, upload.MimeType, upload.FileName, upload.Caption)), upload, cancellationToken);
+
+        private async Task<Result<MessageDto>> SendAsync(Guid conversationId, Request request, Upload? upload, CancellationToken cancellationToken)
         {
             var conversation = await (await visibility.ApplyAsync(db.Set<Conversation>(), cancellationToken))
                 .FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
@@ -45,7 +70,7 @@ internal static class SendMessage
                 return Error.NotFound("The conversation");
             }
 
-            var validated = Validate(request);
+            var validated = Validate(request, upload);
             if (!validated.IsSuccess)
             {
                 return validated.Error;
@@ -59,23 +84,36 @@ internal static class SendMessage
                     : "The contact has not written yet, so there is no 24-hour window: only an approved template can start the conversation.");
             }
 
-            var (kind, mediaBytes) = validated.Value;
+            var media = validated.Value;
             var message = new Message
             {
                 ConversationId = conversation.Id,
                 ChannelAccountId = conversation.ChannelAccountId,
                 Direction = MessageDirection.Outbound,
-                Type = request.Media is null ? "text" : kind,
-                Text = request.Media is null ? request.Text!.Trim() : request.Media.Caption,
+                Type = media is null ? "text" : media.Kind.ToString().ToLowerInvariant(),
+                Text = media is null ? request.Text!.Trim() : Caption(request.Media!),
                 Status = "pending",
                 CreatedAt = now,
                 AuthorAgentId = caller.IsApiKey ? null : caller.UserId,
                 ReplyToProviderMessageId = request.ReplyToProviderMessageId,
             };
+            OutboundPayload payload;
+            if (media is null)
+            {
+                payload = new SendText(Signed(message.Text!), ReplyToProviderMessageId: request.ReplyToProviderMessageId);
+            }
+            else
+            {
+                var stored = await MediaPayloadAsync(message, request.Media!, media, upload, now, cancellationToken);
+                if (!stored.IsSuccess)
+                {
+                    return stored.Error;
+                }
+
+                payload = stored.Value;
+            }
+
             db.Add(message);
-            var payload = request.Media is null
-                ? (OutboundPayload)new SendText(Signed(message.Text!), ReplyToProviderMessageId: request.ReplyToProviderMessageId)
-                : MediaPayload(message, request.Media, kind, mediaBytes, now);
             outbox.Enqueue(new OutboundRequest(message.Id, conversation.ChannelAccountId, new OutboundRecipient(conversation.ContactPhone), payload));
             conversation.LastMessageAt = now;
             conversation.Status = ConversationStatus.AwaitingContact;
@@ -97,21 +135,29 @@ internal static class SendMessage
                 ? $"*{name}:* {text}"
                 : text;
 
-        private static Result<(string Kind, byte[]? Bytes)> Validate(Request request)
+        private static string? Caption(MediaRequest media) => string.IsNullOrWhiteSpace(media.Caption) ? null : media.Caption.Trim();
+
+        /// <summary>What a media message carries once its form is checked: the kind, the normalized type and inline bytes.</summary>
+        private sealed record CheckedMedia(OutboundMediaKind Kind, string? MimeType, byte[]? Bytes);
+
+        /// <summary>The request's form, then WhatsApp's per-kind type and size limits (<see cref="MediaRules"/>: one place for every sender).</summary>
+        private static Result<CheckedMedia?> Validate(Request request, Upload? upload)
         {
             var validator = new Validator();
             if (request.Media is null)
             {
                 validator.Require("text", request.Text, "Write the message, or attach media.");
                 validator.Check((request.Text?.Length ?? 0) <= 4096, "text", "A WhatsApp text has at most 4096 characters.");
-                return validator.IsValid ? ("text", null) : validator.ToError();
+                return validator.IsValid ? (CheckedMedia?)null : validator.ToError();
             }
 
             var media = request.Media;
-            var kind = (media.Kind ?? "image").ToLowerInvariant();
-            validator.Check(kind is "image" or "video" or "audio" or "document" or "sticker", "media.kind", "The kind must be image, video, audio, document or sticker.");
-            validator.Check((media.Url is null) != (media.DataBase64 is null), "media", "Give either a url or dataBase64.");
-            validator.Check(media.Url is null || Uri.TryCreate(media.Url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps, "media.url", "The link must be an https URL.");
+            var kindName = media.Kind?.Trim().ToLowerInvariant();
+            validator.Check(kindName is null or "image" or "video" or "audio" or "document" or "sticker", "media.kind", "The kind must be image, video, audio, document or sticker.");
+            validator.Check(new object?[] { media.Url, media.DataBase64, upload }.Count(source => source is not null) == 1, "media", "Give either a url or dataBase64.");
+            Uri? link = null;
+            validator.Check(media.Url is null || Uri.TryCreate(media.Url, UriKind.Absolute, out link) && link.Scheme == Uri.UriSchemeHttps, "media.url", "The link must be an https URL.");
+            validator.Check((media.Caption?.Length ?? 0) <= MaxCaption, "media.caption", $"A caption has at most {MaxCaption} characters.");
             byte[]? bytes = null;
             if (media.DataBase64 is not null)
             {
@@ -119,7 +165,7 @@ internal static class SendMessage
                 try
                 {
                     bytes = Convert.FromBase64String(media.DataBase64);
-                    validator.Check(bytes.Length is > 0 and <= MaxMediaBytes, "media.dataBase64", $"The file must have between 1 byte and {MaxMediaBytes / 1024 / 1024} MB.");
+                    validator.Check(bytes.Length > 0, "media.dataBase64", "The file is empty.");
                 }
                 catch (FormatException)
                 {
@@ -127,15 +173,50 @@ internal static class SendMessage
                 }
             }
 
-            return validator.IsValid ? (kind, bytes) : validator.ToError();
+            if (upload is not null)
+            {
+                validator.Require("media.fileName", media.FileName, $"Name the file (the {FileNameHeader} header).");
+                validator.Check(upload.Length is null or > 0, "media", "The file is empty.");
+            }
+
+            if (!validator.IsValid)
+            {
+                return validator.ToError();
+            }
+
+            // A link's type is what it says, else what its name ends with; an unknown one is left to the provider.
+            var mimeType = MediaRules.NormalizeMimeType(media.MimeType, media.FileName ?? link?.AbsolutePath);
+            var kind = kindName is not null ? Enum.Parse<OutboundMediaKind>(kindName, ignoreCase: true)
+                : MediaRules.KindOf(mimeType) ?? (mimeType is null ? OutboundMediaKind.Image : (OutboundMediaKind?)null);
+            var refusal = kind is { } known
+                ? MediaRules.Check(known, mimeType, bytes?.LongLength ?? upload?.Length)
+                : new MediaRefusal(MediaRules.TypeNotSupported, OutboundMediaKind.Document, MediaRules.MaxBytes, mimeType);
+            if (refusal is not null)
+            {
+                return Refused(refusal);
+            }
+
+            if (bytes is not null && bytes.Length > MaxMediaBytes)
+            {
+                validator.Add("media.dataBase64", $"An inline file has at most {MaxMediaBytes / 1024 / 1024} MB: send a larger document by url, or as the raw body of POST /api/v1/conversations/{{id}}/messages/media.");
+                return validator.ToError();
+            }
+
+            return new CheckedMedia(kind!.Value, mimeType, bytes);
         }
 
-        private OutboundPayload MediaPayload(Message message, MediaRequest media, string kind, byte[]? bytes, DateTime now)
+        /// <summary>The problem for a file WhatsApp would refuse: 413 too large, 415 type not taken (English for the API; the UI says it in pt-BR).</summary>
+        public static Error Refused(MediaRefusal refusal) =>
+            new(refusal.Code, MediaRules.Describe(refusal, CultureInfo.InvariantCulture), refusal.Code == MediaRules.TooLarge ? 413 : 415);
+
+        private async Task<Result<OutboundPayload>> MediaPayloadAsync(
+            Message message, MediaRequest media, CheckedMedia checkedMedia, Upload? upload, DateTime now, CancellationToken cancellationToken)
         {
-            var mediaKind = Enum.Parse<OutboundMediaKind>(kind, ignoreCase: true);
-            if (bytes is null)
+            var (kind, mimeType, bytes) = checkedMedia;
+            var caption = Caption(media);
+            if (bytes is null && upload is null)
             {
-                return new SendMedia(mediaKind, Link: new Uri(media.Url!), MimeType: media.MimeType, Caption: media.Caption, FileName: media.FileName);
+                return new SendMedia(kind, Link: new Uri(media.Url!), MimeType: mimeType, Caption: caption, FileName: media.FileName);
             }
 
             // Kept like a received file, so agents see what was sent and the sender can upload it later.
@@ -144,14 +225,34 @@ internal static class SendMessage
                 MessageId = message.Id,
                 ChannelAccountId = message.ChannelAccountId,
                 ProviderMediaId = "outbound",
-                MimeType = media.MimeType,
-                Caption = media.Caption,
+                MimeType = mimeType,
+                Caption = caption,
                 FileName = media.FileName,
                 CreatedAt = now,
             };
-            store.Save(file, bytes);
+            if (bytes is not null)
+            {
+                store.Save(file, bytes);
+            }
+            else
+            {
+                // The declared length may be missing or wrong: the limit holds while copying too.
+                var max = MediaRules.MaxBytesOf(kind);
+                var read = await store.SaveAsync(file, upload!.Content, max, cancellationToken);
+                if (read == 0)
+                {
+                    return Error.Validation("media", "The file is empty.");
+                }
+
+                if (read > max)
+                {
+                    return Refused(new MediaRefusal(MediaRules.TooLarge, kind, max, mimeType));
+                }
+            }
+
+            // Should the commit fail after this, the file stays unreferenced in the store: harmless, and rare.
             db.Add(file);
-            return new SendMedia(mediaKind, FileReference: file.Id.ToString(), MimeType: media.MimeType, Caption: media.Caption, FileName: media.FileName ?? "file");
+            return new SendMedia(kind, FileReference: file.Id.ToString(), MimeType: mimeType, Caption: caption, FileName: media.FileName ?? "file");
         }
     }
 
@@ -164,4 +265,35 @@ internal static class SendMessage
             "409 window_closed outside the 24-hour window (nothing is queued); 404 when the caller may not see the conversation.")
         .WithTags("Messages")
         .RequireAuthorization(Policies.Agent);
+
+    /// <summary>
+    /// A file as the raw request body, streamed to the media store: how the composer sends (no base64, no 100 MB through
+    /// the UI's connection) and how an integrator sends a document larger than an inline one may be. The required
+    /// X-File-Name header also keeps a cross-site form from posting here with an agent's cookie (it cannot set headers).
+    /// </summary>
+    public static void MapUpload(IEndpointRouteBuilder api) => api
+        .MapPost("/conversations/{id:guid}/messages/media", async Task<Results<Accepted<MessageDto>, ProblemHttpResult>> (
+            Guid id, HttpRequest http, Handler handler, string? kind, CancellationToken ct) =>
+        {
+            var upload = new Upload(http.Body, http.ContentType, Header(http, FileNameHeader), Header(http, CaptionHeader), http.ContentLength, kind);
+            return (await handler.UploadAsync(id, upload, ct)).ToHttp(m => TypedResults.Accepted($"/api/v1/conversations/{id}/messages", m));
+        })
+        .WithMetadata(new UploadSizeLimit())
+        .WithName("UploadMessageMedia")
+        .WithSummary("Reply with a file sent as the raw request body")
+        .WithDescription("Body: the file's bytes, Content-Type: its type; headers X-File-Name (required) and X-Caption (optional), both percent-encoded; " +
+            "?kind= image|video|audio|document|sticker, else taken from the type. WhatsApp's limits: image JPEG/PNG 5 MB, video MP4/3GP 16 MB, " +
+            "audio AAC/AMR/MP3/M4A/OGG 16 MB, documents (PDF, Word, Excel, PowerPoint, TXT) 100 MB, sticker WebP 500 KB. " +
+            "202 as for a text reply; 413 media_too_large; 415 media_type_not_supported; 409 window_closed; 404 when the caller may not see the conversation.")
+        .WithTags("Messages")
+        .RequireAuthorization(Policies.Agent);
+
+    private static string? Header(HttpRequest http, string name) =>
+        http.Headers[name].ToString() is { Length: > 0 } value ? Uri.UnescapeDataString(value) : null;
+
+    /// <summary>The largest WhatsApp file and a little more, so a body without a length is refused by the copy (413 media_too_large), not by the server.</summary>
+    private sealed class UploadSizeLimit : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => MediaRules.MaxBytes + MediaRules.MegaByte;
+    }
 }
