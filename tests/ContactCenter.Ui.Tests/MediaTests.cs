@@ -63,7 +63,8 @@ public sealed class MediaTests(UiFixture fixture) : UiTest(fixture)
         await page.GetByTestId("composer-attach").SetInputFilesAsync(new FilePayload { Name = "memorial.pdf", MimeType = "application/pdf", Buffer = new byte[31 * 1024 * 1024] });
         await page.GetByTestId("composer-send").ClickAsync();
         var document = sent.Locator("[data-testid=thread-media][data-kind=document]");
-        await Expect(document).ToContainTextAsync("memorial.pdf");
+        // 31 MB go from the browser to the disk: on a busy build machine that takes longer than a click.
+        await Expect(document).ToContainTextAsync("memorial.pdf", new LocatorAssertionsToContainTextOptions { Timeout = 90_000 });
         await Expect(document).ToContainTextAsync("31 MB");
 
         // The phone hears both sends at once now (pushed), so pick the picture's bubble by its caption.

@@ -89,6 +89,43 @@ public abstract class SandboxPhoneTests(DatabaseKind kind) : InboundTest(kind)
     }
 
     [Fact]
+    public async Task The_pages_upload_endpoint_sends_the_posted_file_as_the_person_and_only_for_a_logged_in_user()
+    {
+        var account = await CreateSandboxAsync();
+        var whatsapp = await CreateAccountAsync();
+
+        var anonymous = await Host.CreateClient().SendAsync(FileRequest(account, "proposta.pdf"));
+        var unnamed = await Host.CreateAdminClient().SendAsync(FileRequest(account, null));
+        var notSandbox = await Host.CreateAdminClient().SendAsync(FileRequest(whatsapp, "proposta.pdf"));
+        var sent = await Host.CreateAdminClient().SendAsync(FileRequest(account, "Proposta março.pdf"));
+        await ProcessAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notSandbox.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        var message = Assert.Single((await PhoneAsync(p => p.ThreadAsync(account, "5511999990001", default))).Messages);
+        Assert.Equal(("document", "Proposta março.pdf", "Segue a proposta", "Maria Teste"), (message.Type, message.Media!.FileName, message.Text,
+            (string?)(await Host.CreateAdminClient().GetJsonAsync($"/api/v1/conversations/{message.ConversationId}"))["contact"]!["name"]));
+    }
+
+    private static HttpRequestMessage FileRequest(Guid account, string? fileName)
+    {
+        var content = new ByteArrayContent("%PDF-1.4"u8.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sandbox/{account}/files") { Content = content };
+        request.Headers.Add("X-Phone", "5511999990001");
+        request.Headers.Add("X-Name", Uri.EscapeDataString("Maria Teste"));
+        request.Headers.Add("X-Caption", Uri.EscapeDataString("Segue a proposta"));
+        if (fileName is not null)
+        {
+            request.Headers.Add("X-File-Name", Uri.EscapeDataString(fileName));
+        }
+
+        return request;
+    }
+
+    [Fact]
     public async Task Replies_the_phone_shows_become_delivered_then_read_and_are_not_reported_again()
     {
         var account = await CreateSandboxAsync();
