@@ -88,6 +88,7 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         ListInboxFailures.Map(api);
         ReprocessInboxFailure.Map(api);
         Sandbox.SendSandboxFile.Map(api);
+        Sandbox.OpenSandboxLinkMedia.Map(api);
         ListOutbox.Map(api);
         RetryOutbox.Map(api);
     }

@@ -15,3 +15,6 @@ public static class ContactThreadTopic
     /// </summary>
     public static string For(Guid channelAccountId, string phone) => $"thread:{channelAccountId:N}:{phone}";
 }
+
+/// <summary>A stored media file as the contact's own phone opens it: where it is on disk, its type and its name.</summary>
+public sealed record ContactMediaFile(string Path, string ContentType, string? FileName);

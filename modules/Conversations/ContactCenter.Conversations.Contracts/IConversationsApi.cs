@@ -13,6 +13,12 @@ public interface IConversationsApi
     Task<ContactThread> ListThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A downloaded media file of the thread between a phone and a channel account, else null. No visibility rule: only
+    /// for the sandbox phone page, which plays that contact (its public link grants exactly that account and phone).
+    /// </summary>
+    Task<ContactMediaFile?> FindContactMediaAsync(Guid channelAccountId, string phone, Guid mediaId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The contact's conversations the caller may see, newest first, each with its last <paramref name="messagesEach"/>
     /// messages (for the contact page).
     /// </summary>

@@ -12,6 +12,9 @@ internal sealed class ConversationsApi(GetConversation.Handler get, ContactThrea
     public Task<ContactThread> ListThreadAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken) =>
         threads.ListAsync(channelAccountId, phone, cancellationToken);
 
+    public Task<ContactMediaFile?> FindContactMediaAsync(Guid channelAccountId, string phone, Guid mediaId, CancellationToken cancellationToken) =>
+        threads.FindMediaAsync(channelAccountId, phone, mediaId, cancellationToken);
+
     public async Task<IReadOnlyList<ContactConversation>> ListOfContactAsync(Guid contactId, int messagesEach, CancellationToken cancellationToken) =>
         (await ofContact.HandleAsync(contactId, messagesEach, cancellationToken)).Value ?? [];
 

@@ -156,6 +156,16 @@ public abstract class SandboxLinkTests(DatabaseKind kind) : InboundTest(kind)
         var picture = Assert.Single((await PhoneAsync(p => p.ThreadAsync(account, Maria, default))).Messages);
         Assert.Equal("image", picture.Type);
         Assert.Empty((await PhoneAsync(p => p.ThreadAsync(account, Joao, default))).Messages);
+
+        // The visitor sees their picture through the link; another number's link, a bad link or a guess gets nothing.
+        var anonymous = Host.CreateClient();
+        var mine = await anonymous.GetAsync(OpenSandboxLinkMedia.PathFor(token, picture.Media!.Id));
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal(png, await mine.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(OpenSandboxLinkMedia.PathFor(Links().Token(account, Joao, "João"), picture.Media.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(OpenSandboxLinkMedia.PathFor(token[..^3] + "xyz", picture.Media.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(OpenSandboxLinkMedia.PathFor(token, Guid.NewGuid()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(picture.Media.Url)).StatusCode);
     }
 
     [Fact]
