@@ -115,14 +115,6 @@ public sealed class AgentDayTests(MovableClockFixture fixture) : UiTest(fixture)
         await ScreenshotAsync(phone, "page-day-sandbox-phone");
     });
 
-    private async Task<HttpClient> LogInApiAsync(string userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Fixture.BaseUrl) };
-        await Fixture.BrowserAsync(); // starts the host (or skips without Chromium)
-        (await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = UiHost.DemoPassword })).EnsureSuccessStatusCode();
-        return client;
-    }
-
     /// <summary>The sandbox phone page, logged in, playing <paramref name="number"/>.</summary>
     private static async Task OpenPhoneAsync(IPage phone, string sandbox, string number)
     {

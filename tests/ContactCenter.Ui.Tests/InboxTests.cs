@@ -15,8 +15,6 @@ namespace ContactCenter.Ui.Tests;
 /// </summary>
 public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
 {
-    private const string SigningSecret = "ui-inbox-signing-secret";
-
     // The browser's Notification, recorded instead of shown (headless Chromium has no notification centre).
     private const string FakeNotifications = """
         window.__notifications = [];
@@ -274,14 +272,6 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
     private static Task WaitInboxLiveAsync(IPage page) =>
         Expect(page.Locator(".inbox-layout[data-live=true]")).ToHaveCountAsync(1);
 
-    private async Task<HttpClient> LogInApiAsync(string userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Fixture.BaseUrl) };
-        await Fixture.BrowserAsync(); // starts the host (or skips without Chromium)
-        (await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = UiHost.DemoPassword })).EnsureSuccessStatusCode();
-        return client;
-    }
-
     /// <summary>The host's inbox processor works in the background; the admin's list is read when the page opens.</summary>
     private static async Task WaitProcessedAsync(HttpClient admin, string phone)
     {
@@ -293,37 +283,12 @@ public sealed class InboxTests(UiFixture fixture) : UiTest(fixture)
         }
     }
 
-    private static async Task<string> CreateSignedSandboxAsync(HttpClient admin, string name, Dictionary<string, string>? settings = null)
-    {
-        var response = await admin.PostAsJsonAsync("/api/v1/channel-accounts", new
-        {
-            pluginId = "sandbox",
-            name = name + " " + Guid.NewGuid().ToString("N")[..6],
-            settings = new Dictionary<string, string>(settings ?? []) { ["signingSecret"] = SigningSecret },
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
+    private static Task<string> CreateSignedSandboxAsync(HttpClient admin, string name, Dictionary<string, string>? settings = null) =>
+        SandboxWebhook.CreateSignedAccountAsync(admin, name, settings);
 
     /// <summary>Posts to the host's webhook as the sandbox phone does, signed with the account's secret.</summary>
     private Task PostSandboxMessageAsync(string account, string phone, string? name, string text, DateTimeOffset? at = null) =>
-        PostSandboxAsync(account, new
-        {
-            messages = new[]
-            {
-                new { id = "sbx-" + Guid.NewGuid().ToString("N"), from = phone, name, timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(), type = "text", text },
-            },
-        });
+        SandboxWebhook.PostMessageAsync(Fixture.BaseUrl, account, phone, name, text, at);
 
-    private async Task PostSandboxAsync(string account, object payload)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(payload);
-        using var client = new HttpClient { BaseAddress = new Uri(Fixture.BaseUrl) };
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{account}") { Content = content };
-        request.Headers.Add("X-Sandbox-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), body)));
-        var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"The webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
+    private Task PostSandboxAsync(string account, object payload) => SandboxWebhook.PostAsync(Fixture.BaseUrl, account, payload);
 }

@@ -128,14 +128,6 @@ public sealed class ResponseTimeFiguresTests(UiFixture fixture) : UiTest(fixture
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private async Task<HttpClient> LogInApiAsync(string userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Fixture.BaseUrl) };
-        await Fixture.BrowserAsync(); // starts the host (or skips without Chromium)
-        (await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = UiHost.DemoPassword })).EnsureSuccessStatusCode();
-        return client;
-    }
-
     private static async Task<(string Conversation, string Contact)> ConversationOfAsync(HttpClient admin, string phone)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

@@ -17,8 +17,6 @@ namespace ContactCenter.Ui.Tests;
 /// </summary>
 public sealed class TemplatesTests(UiFixture fixture) : UiTest(fixture)
 {
-    private const string SigningSecret = "ui-templates-signing-secret";
-
     [Fact]
     public Task An_admin_writes_a_template_sees_the_rule_it_breaks_in_portuguese_fixes_it_and_gets_it_approved() => InBrowserAsync(async page =>
     {
@@ -160,26 +158,9 @@ public sealed class TemplatesTests(UiFixture fixture) : UiTest(fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await ana.GetAsync("/api/v1/reports/template-usage?format=csv")).StatusCode);
     });
 
-    private async Task<HttpClient> LogInApiAsync(string userName)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Fixture.BaseUrl) };
-        await Fixture.BrowserAsync(); // starts the host (or skips without Chromium)
-        (await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = UiHost.DemoPassword })).EnsureSuccessStatusCode();
-        return client;
-    }
-
     /// <summary>A signed sandbox account whose pretend reviewer approves templates at once.</summary>
-    private static async Task<string> CreateSandboxAsync(HttpClient admin, string name)
-    {
-        var response = await admin.PostAsJsonAsync("/api/v1/channel-accounts", new
-        {
-            pluginId = "sandbox",
-            name = name + " " + Guid.NewGuid().ToString("N")[..6],
-            settings = new Dictionary<string, string> { ["signingSecret"] = SigningSecret, ["templateApprovalSeconds"] = "0" },
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
+    private static Task<string> CreateSandboxAsync(HttpClient admin, string name) =>
+        SandboxWebhook.CreateSignedAccountAsync(admin, name, new() { ["templateApprovalSeconds"] = "0" });
 
     /// <summary>The host's inbox processor works in the background: wait until the contact's conversation exists.</summary>
     private static async Task<string> WaitConversationAsync(HttpClient admin, string phone)
@@ -210,21 +191,6 @@ public sealed class TemplatesTests(UiFixture fixture) : UiTest(fixture)
         }
     }
 
-    private async Task PostSandboxMessageAsync(string account, string phone, string name, string text)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            messages = new[]
-            {
-                new { id = "sbx-" + Guid.NewGuid().ToString("N"), from = phone, name, timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), type = "text", text },
-            },
-        });
-        using var client = new HttpClient { BaseAddress = new Uri(Fixture.BaseUrl) };
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{account}") { Content = content };
-        request.Headers.Add("X-Sandbox-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), body)));
-        var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"The webhook answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
+    private Task PostSandboxMessageAsync(string account, string phone, string name, string text) =>
+        SandboxWebhook.PostMessageAsync(Fixture.BaseUrl, account, phone, name, text);
 }

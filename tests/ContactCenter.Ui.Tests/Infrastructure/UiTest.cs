@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -63,6 +64,15 @@ public abstract class UiTest(UiFixture fixture) : IClassFixture<UiFixture>
         var path = Path.Combine(ScreenshotDirectory, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
+    }
+
+    /// <summary>An API client logged in as a demo user (cookie), for arranging what the browser then shows.</summary>
+    protected async Task<HttpClient> LogInApiAsync(string userName)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(Fixture.BaseUrl) };
+        await Fixture.BrowserAsync(); // starts the host (or skips without Chromium)
+        (await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = UiHost.DemoPassword })).EnsureSuccessStatusCode();
+        return client;
     }
 
     protected static async Task LogInAsync(IPage page, string userName, string password)
