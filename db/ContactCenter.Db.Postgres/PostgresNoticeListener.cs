@@ -19,6 +19,7 @@ internal sealed class PostgresNoticeListener(string connectionString, INoticeRec
     private readonly CancellationTokenSource _stopping = new();
     private NpgsqlConnection? _connection;
     private Task _loop = Task.CompletedTask;
+    private int _cancelled;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ internal sealed class PostgresNoticeListener(string connectionString, INoticeRec
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        await CancelOnceAsync();
         try
         {
             await _loop.WaitAsync(cancellationToken);
@@ -50,7 +51,7 @@ internal sealed class PostgresNoticeListener(string connectionString, INoticeRec
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
+        await CancelOnceAsync();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -58,6 +59,11 @@ internal sealed class PostgresNoticeListener(string connectionString, INoticeRec
 
         _stopping.Dispose();
     }
+
+    // The host may stop this service again after the container disposed it (seen when the tests' WebApplicationFactory
+    // shuts a host down: Program's RunAsync stops and disposes it too): only the first stop or dispose cancels.
+    private Task CancelOnceAsync() =>
+        Interlocked.Exchange(ref _cancelled, 1) == 0 ? _stopping.CancelAsync() : Task.CompletedTask;
 
     private async Task ListenAsync(string connectionString, CancellationToken cancellationToken)
     {
