@@ -2,7 +2,6 @@ using Autofac;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Realtime;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Hosting;
 
 namespace ContactCenter.Kernel;
 
@@ -13,11 +12,11 @@ public sealed class KernelModule : Module
     {
         builder.RegisterType<EventBus>().As<IEventBus>().InstancePerLifetimeScope();
 
-        // Real time: notices leave after the commit that caused them (in-process, or through PostgreSQL to every node).
+        // Real time: notices leave after the commit that caused them (in-process, or through the database to every
+        // node: the host registers the provider's ISqlDialect and, where it broadcasts, the listener feeding INoticeReceiver).
         builder.RegisterType<Notifier>().As<INotifier>().InstancePerLifetimeScope();
-        builder.RegisterType<NoticeHub>().AsSelf().As<INoticeHub>().SingleInstance();
+        builder.RegisterType<NoticeHub>().AsSelf().As<INoticeHub>().As<INoticeReceiver>().SingleInstance();
         builder.RegisterType<NoticeInterceptor>().SingleInstance();
         builder.RegisterType<NoticeDbOptions>().As<IDbContextOptionsConfiguration<Data.ContactCenterDbContext>>().SingleInstance();
-        builder.RegisterType<PostgresNoticeListener>().As<IHostedService>().SingleInstance();
     }
 }

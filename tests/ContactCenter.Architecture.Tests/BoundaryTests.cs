@@ -17,6 +17,11 @@ public sealed class BoundaryTests
 
     public static TheoryData<string> Sdk => Of(ProjectKind.Sdk);
 
+    /// <summary>Every project under modules/: the Kernel, the contracts and the module implementations.</summary>
+    public static TheoryData<string> UnderModules => [.. Repo.Projects
+        .Where(p => p.Kind is ProjectKind.Kernel or ProjectKind.Contracts or ProjectKind.Module)
+        .Select(p => p.AssemblyName)];
+
     /// <summary>plugins/&lt;id&gt;/ folders the host's build output may hold (what it loads when run from bin/).</summary>
     public static TheoryData<string> HostPluginFolders
     {
@@ -86,6 +91,17 @@ public sealed class BoundaryTests
     [MemberData(nameof(Modules))]
     public void ModuleExposesOnlyItsModuleClassAndComponents(string module) =>
         Violations.AssertNone(PublicSurfaceRule.Check(module, AssemblyInspector.PublicTypes(Repo.Named(module).AssemblyPath)));
+
+    [Theory]
+    [MemberData(nameof(UnderModules))]
+    public void NothingUnderModulesDependsOnADatabaseProvider(string project) =>
+        Violations.AssertNone(ProviderPackageRule.Check(
+            project, AssemblyInspector.PackageNames(Repo.Named(project).ProjectFile), References(project)));
+
+    [Theory(SkipTestWithoutData = true)]
+    [MemberData(nameof(Modules))]
+    public void EveryTableOfAModuleCarriesItsPrefix(string module) =>
+        Violations.AssertNone(ModuleTablesRule.Check(module, AssemblyInspector.ModuleModels(Repo.Named(module).AssemblyPath)));
 
     [Fact]
     public void ContractsHaveNoReferenceCycles()

@@ -101,6 +101,44 @@ public sealed class FixtureTests
     }
 
     [Fact]
+    public void ProviderRuleFlagsTheProviderPackagesAndTheCompiledReference()
+    {
+        Violations.AssertNone(ProviderPackageRule.Check(Widgets, Packages(Widgets), References(Widgets)));
+        Violations.AssertExactly(
+            ProviderPackageRule.Check(BadModule, Packages(BadModule), References(BadModule)),
+            "package Npgsql;",
+            "package Npgsql.EntityFrameworkCore.PostgreSQL;",
+            "assembly Npgsql;");
+    }
+
+    [Fact]
+    public void ProviderRuleKnowsTheProvidersButNotEfCoreItself()
+    {
+        Assert.All(["Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.Data.Sqlite.Core", "Microsoft.EntityFrameworkCore.SqlServer", "Microsoft.Data.SqlClient", "SQLitePCLRaw.core"],
+            p => Assert.True(ProviderPackageRule.IsProvider(p), p));
+        Assert.All(["Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Relational", "NpgsqlFake", "Microsoft.Data.SqliteTools"],
+            p => Assert.False(ProviderPackageRule.IsProvider(p), p));
+    }
+
+    [Fact]
+    public void TableRuleFlagsAnotherModulesTableAndAnUnprefixedOne()
+    {
+        Violations.AssertNone(ModuleTablesRule.Check(Widgets, AssemblyInspector.ModuleModels(Repo.Fixture(Widgets).AssemblyPath)));
+        Violations.AssertExactly(
+            ModuleTablesRule.Check(BadModule, AssemblyInspector.ModuleModels(Repo.Fixture(BadModule).AssemblyPath)),
+            "to table Widgets_Widgets;",
+            "to table Gadgets;");
+    }
+
+    [Fact]
+    public void TableRuleFlagsAModuleWithoutAModuleClassAndABarePrefix()
+    {
+        Violations.AssertExactly(ModuleTablesRule.Check("Empty", []), "declares no IContactCenterModule");
+        var bare = new ModuleModel("M", "Bad", [new MappedEntity("E", "Bad_"), new MappedEntity("F", null), new MappedEntity("G", "Bad_Gs")]);
+        Violations.AssertExactly(ModuleTablesRule.Check("M", [bare]), "to table Bad_;", "to table (none);");
+    }
+
+    [Fact]
     public void CycleRuleFlagsContractsThatReferenceEachOther()
     {
         var acyclic = new Dictionary<string, IReadOnlyList<string>>
@@ -117,4 +155,7 @@ public sealed class FixtureTests
 
     private static IReadOnlyList<string> References(string fixture) =>
         AssemblyInspector.ReferenceNames(Repo.Fixture(fixture).AssemblyPath);
+
+    private static IReadOnlyList<string> Packages(string fixture) =>
+        AssemblyInspector.PackageNames(Repo.Fixture(fixture).ProjectFile);
 }

@@ -177,7 +177,7 @@ internal static class DatabaseRound
             db.ChangeTracker.Clear();
         }
 
-        if (db.IsPostgres())
+        if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         }

@@ -1,3 +1,5 @@
+using ContactCenter.Db.Postgres;
+using ContactCenter.Db.Sqlite;
 using ContactCenter.Kernel.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,18 @@ internal static class PersistenceSetup
     {
         builder.Services.AddDbContext<ContactCenterDbContext>(options => options.UseContactCenterDatabase(settings));
 
+        // The modules' ISqlDialect (row locks, the lock across nodes, notices between nodes) comes with the provider.
+        // SQL Server (issue 12) is one more db/ContactCenter.Db.<Provider> project and one more case here and below.
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                builder.Services.AddPostgresDialect(settings.ConnectionString);
+                break;
+            default:
+                builder.Services.AddSqliteDialect();
+                break;
+        }
+
         // Keys in the shared database: every node decrypts what another encrypted, and restarts keep them.
         builder.Services.AddDataProtection()
             .SetApplicationName("ContactCenter")
@@ -25,8 +39,7 @@ internal static class PersistenceSetup
     public static DbContextOptionsBuilder UseContactCenterDatabase(
         this DbContextOptionsBuilder options, ContactCenterSettings settings) => settings.Provider switch
     {
-        DatabaseProvider.Postgres => options.UseNpgsql(
-            settings.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly)),
-        _ => options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly)),
+        DatabaseProvider.Postgres => options.UseContactCenterPostgres(settings.ConnectionString, MigrationsAssembly),
+        _ => options.UseContactCenterSqlite(settings.ConnectionString, MigrationsAssembly),
     };
 }

@@ -10,7 +10,7 @@ namespace ContactCenter.Kernel.Realtime;
 /// one at a time, in commit order, in the culture it subscribed with (a page re-rendered in the publisher's culture
 /// switched to English with US dates the moment a notice arrived).
 /// </summary>
-internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
+internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub, INoticeReceiver
 {
     private readonly ConcurrentDictionary<Subscription, byte> _subscriptions = new();
 
@@ -26,6 +26,14 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub
         var subscription = new Subscription(this, Guid.Empty, [], topic, onNotice, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         _subscriptions.TryAdd(subscription, 0);
         return subscription;
+    }
+
+    public void Receive(string payload)
+    {
+        if (NoticeJson.Deserialize(payload) is { } notice)
+        {
+            Deliver([notice]);
+        }
     }
 
     public void Deliver(IEnumerable<Notice> notices)

@@ -8,23 +8,19 @@ namespace ContactCenter.Kernel.Realtime;
 /// <summary>
 /// Lets a unit of work's notices go when, and only when, its data is committed: at the commit of its transaction
 /// (explicit, like the inbox processor's, or the one SaveChanges opens), or after a SaveChanges that needed no
-/// transaction. A rollback drops them. On PostgreSQL they go as <c>pg_notify</c> inside the transaction, so the
-/// database itself delivers them to every node's listener exactly when the commit succeeds; elsewhere (SQLite, one
-/// node) straight to this node's hub after the commit.
+/// transaction. A rollback drops them. Where the database broadcasts (<see cref="ISqlDialect.NoticeBroadcast"/>,
+/// PostgreSQL) they are sent inside the transaction, so the database itself delivers them to every node's listener
+/// exactly when the commit succeeds; elsewhere (SQLite, one node) straight to this node's hub after the commit.
 /// </summary>
-internal sealed class NoticeInterceptor(NoticeHub hub) : IDbTransactionInterceptor, ISaveChangesInterceptor
+internal sealed class NoticeInterceptor(NoticeHub hub, ISqlDialect dialect) : IDbTransactionInterceptor, ISaveChangesInterceptor
 {
+    private INoticeBroadcast? Broadcast => dialect.NoticeBroadcast;
+
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (IsPostgres(eventData.Context) && PendingNotices.Find(eventData.Context) is { IsEmpty: false } pending)
+        if (Broadcast is { } broadcast && PendingNotices.Find(eventData.Context) is { IsEmpty: false } pending)
         {
-            foreach (var command in NotifyCommands(transaction, pending.Take()))
-            {
-                using (command)
-                {
-                    command.ExecuteNonQuery();
-                }
-            }
+            broadcast.Send(transaction.Connection!, transaction, Payloads(pending.Take()));
         }
 
         return result;
@@ -33,15 +29,9 @@ internal sealed class NoticeInterceptor(NoticeHub hub) : IDbTransactionIntercept
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(
         DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (IsPostgres(eventData.Context) && PendingNotices.Find(eventData.Context) is { IsEmpty: false } pending)
+        if (Broadcast is { } broadcast && PendingNotices.Find(eventData.Context) is { IsEmpty: false } pending)
         {
-            foreach (var command in NotifyCommands(transaction, pending.Take()))
-            {
-                await using (command)
-                {
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                }
-            }
+            await broadcast.SendAsync(transaction.Connection!, transaction, Payloads(pending.Take()), cancellationToken);
         }
 
         return result;
@@ -102,11 +92,17 @@ internal sealed class NoticeInterceptor(NoticeHub hub) : IDbTransactionIntercept
         if (eventData.Context is { } db && db.Database.CurrentTransaction is null && PendingNotices.Find(db) is { IsEmpty: false } pending)
         {
             var notices = pending.Take();
-            if (IsPostgres(db))
+            if (Broadcast is { } broadcast)
             {
-                foreach (var notice in notices)
+                // EF closed the connection it opened for SaveChanges; opening through EF keeps its count right.
+                db.Database.OpenConnection();
+                try
                 {
-                    db.Database.ExecuteSqlRaw(NotifySql, NoticeJson.Serialize(notice));
+                    broadcast.Send(db.Database.GetDbConnection(), null, Payloads(notices));
+                }
+                finally
+                {
+                    db.Database.CloseConnection();
                 }
             }
             else
@@ -124,11 +120,16 @@ internal sealed class NoticeInterceptor(NoticeHub hub) : IDbTransactionIntercept
         if (eventData.Context is { } db && db.Database.CurrentTransaction is null && PendingNotices.Find(db) is { IsEmpty: false } pending)
         {
             var notices = pending.Take();
-            if (IsPostgres(db))
+            if (Broadcast is { } broadcast)
             {
-                foreach (var notice in notices)
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                try
                 {
-                    await db.Database.ExecuteSqlRawAsync(NotifySql, [NoticeJson.Serialize(notice)], cancellationToken);
+                    await broadcast.SendAsync(db.Database.GetDbConnection(), null, Payloads(notices), cancellationToken);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
                 }
             }
             else
@@ -154,9 +155,7 @@ internal sealed class NoticeInterceptor(NoticeHub hub) : IDbTransactionIntercept
         return Task.CompletedTask;
     }
 
-    private const string NotifySql = "SELECT pg_notify('" + NoticeJson.Channel + "', {0})";
-
-    private static bool IsPostgres(DbContext? db) => db?.IsPostgres() == true;
+    private static string[] Payloads(IReadOnlyList<Notice> notices) => [.. notices.Select(NoticeJson.Serialize)];
 
     private static void MarkSavepoint(DbContext? db)
     {
@@ -168,25 +167,10 @@ internal sealed class NoticeInterceptor(NoticeHub hub) : IDbTransactionIntercept
 
     private void DeliverLocally(DbContext? db)
     {
-        // On PostgreSQL the commit itself delivered them (TransactionCommitting took them); nothing is left here.
-        if (!IsPostgres(db) && PendingNotices.Find(db) is { IsEmpty: false } pending)
+        // Where the database broadcasts, the commit itself delivered them (TransactionCommitting took them).
+        if (Broadcast is null && PendingNotices.Find(db) is { IsEmpty: false } pending)
         {
             hub.Deliver(pending.Take());
-        }
-    }
-
-    private static IEnumerable<DbCommand> NotifyCommands(DbTransaction transaction, IReadOnlyList<Notice> notices)
-    {
-        foreach (var notice in notices)
-        {
-            var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "SELECT pg_notify('" + NoticeJson.Channel + "', @payload)";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "payload";
-            parameter.Value = NoticeJson.Serialize(notice);
-            command.Parameters.Add(parameter);
-            yield return command;
         }
     }
 }

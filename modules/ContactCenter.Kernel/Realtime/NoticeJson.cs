@@ -2,10 +2,9 @@ using System.Text.Json;
 
 namespace ContactCenter.Kernel.Realtime;
 
-/// <summary>Notices as they travel between nodes (a PostgreSQL NOTIFY payload, well under its 8000-byte limit).</summary>
+/// <summary>Notices as they travel between nodes (an <see cref="INoticeBroadcast"/> payload, e.g. a PostgreSQL NOTIFY's, well under its 8000-byte limit).</summary>
 internal static class NoticeJson
 {
-    public const string Channel = "contactcenter_notices";
     private const int MaxText = 200;
 
     public static string Serialize(Notice notice) => JsonSerializer.Serialize(new Wire(

@@ -10,7 +10,12 @@ public sealed class BadModule : IContactCenterModule
 {
     public string Name => "Bad";
 
-    public void ConfigureModel(ModelBuilder modelBuilder) => new WidgetsModule().ConfigureModel(modelBuilder);
+    /// <summary>Breaks the table rule twice: configures another module's table and an unprefixed one of its own.</summary>
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        new WidgetsModule().ConfigureModel(modelBuilder);
+        modelBuilder.Entity<Gadget>().ToTable("Gadgets");
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
@@ -21,4 +26,15 @@ public sealed class BadModule : IContactCenterModule
 public sealed class LeakedHelper
 {
     public WidgetSummary? Last { get; set; }
+}
+
+internal sealed class Gadget
+{
+    public Guid Id { get; set; }
+}
+
+/// <summary>Breaks the provider rule: provider-specific code in a module.</summary>
+internal static class PostgresOnly
+{
+    public static string Driver => typeof(Npgsql.NpgsqlConnection).FullName!;
 }

@@ -10,9 +10,8 @@ public sealed class WidgetsModule : IContactCenterModule
 {
     public string Name => "Widgets";
 
-    public void ConfigureModel(ModelBuilder modelBuilder)
-    {
-    }
+    public void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<Widget>().ToModuleTable(Name, "Widgets");
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
@@ -23,6 +22,12 @@ public sealed class WidgetsModule : IContactCenterModule
 [Route("/widgets")]
 public sealed class WidgetList : ComponentBase
 {
+}
+
+/// <summary>Keeps the table rule: mapped to Widgets_Widgets.</summary>
+internal sealed class Widget
+{
+    public Guid Id { get; set; }
 }
 
 internal sealed class WidgetsApi : IWidgetsApi

@@ -1,7 +1,9 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
+using System.Text.Json;
 using ContactCenter.Architecture.Tests.Rules;
 
 namespace ContactCenter.Architecture.Tests.Discovery;
@@ -19,6 +21,75 @@ internal static class AssemblyInspector
 
     public static IReadOnlyList<string> ReferenceNames(string assemblyPath) =>
         [.. Load(assemblyPath).GetReferencedAssemblies().Select(a => a.Name!).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The packages restore resolved for a project (obj/project.assets.json): its own and every one that comes
+    /// through a project or package reference, whether or not the compiler kept a reference to it.
+    /// </summary>
+    public static IReadOnlyList<string> PackageNames(string projectFile)
+    {
+        var assets = Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", "project.assets.json");
+        if (!File.Exists(assets))
+        {
+            throw new FileNotFoundException($"{assets} is missing: restore {projectFile} first.", assets);
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(assets));
+        return
+        [
+            .. json.RootElement.GetProperty("libraries").EnumerateObject()
+                .Where(l => l.Value.TryGetProperty("type", out var type) && type.GetString() == "package")
+                .Select(l => l.Name.Split('/')[0])
+                .Order(StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>
+    /// Runs <c>ConfigureModel</c> of every module class in the assembly on an empty EF Core <c>ModelBuilder</c> (no
+    /// conventions: only what the module configures) and reads back each entity type's table. Everything runs by
+    /// reflection inside the assembly's own load context, where EF Core comes from the host's build output.
+    /// </summary>
+    public static IReadOnlyList<ModuleModel> ModuleModels(string assemblyPath)
+    {
+        var assembly = Load(assemblyPath);
+        var context = AssemblyLoadContext.GetLoadContext(assembly)!;
+        var efCore = context.LoadFromAssemblyName(new AssemblyName("Microsoft.EntityFrameworkCore"));
+        var relational = context.LoadFromAssemblyName(new AssemblyName("Microsoft.EntityFrameworkCore.Relational"));
+        var modelBuilderType = efCore.GetType("Microsoft.EntityFrameworkCore.ModelBuilder", throwOnError: true)!;
+        var readOnlyModel = efCore.GetType("Microsoft.EntityFrameworkCore.Metadata.IReadOnlyModel", throwOnError: true)!;
+        var readOnlyEntityType = efCore.GetType("Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType", throwOnError: true)!;
+        var readOnlyTypeBase = efCore.GetType("Microsoft.EntityFrameworkCore.Metadata.IReadOnlyTypeBase", throwOnError: true)!;
+        var getTableName = relational.GetType("Microsoft.EntityFrameworkCore.RelationalEntityTypeExtensions", throwOnError: true)!
+            .GetMethod("GetTableName", [readOnlyEntityType])!;
+
+        var models = new List<ModuleModel>();
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            var contract = type.GetInterfaces().FirstOrDefault(i => i.FullName == ModuleInterface);
+            if (contract is null)
+            {
+                continue;
+            }
+
+            var module = Activator.CreateInstance(type)
+                ?? throw new InvalidOperationException($"{type.FullName} could not be created.");
+            var name = (string)contract.GetProperty("Name")!.GetValue(module)!;
+            var modelBuilder = Activator.CreateInstance(modelBuilderType)!;
+            contract.GetMethod("ConfigureModel")!.Invoke(module, [modelBuilder]);
+
+            var model = modelBuilderType.GetProperty("Model")!.GetValue(modelBuilder)!;
+            var entities = ((IEnumerable)readOnlyModel.GetMethod("GetEntityTypes")!.Invoke(model, null)!)
+                .Cast<object>()
+                .Select(e => new MappedEntity(
+                    (string)readOnlyTypeBase.GetProperty("Name")!.GetValue(e)!,
+                    (string?)getTableName.Invoke(null, [e])))
+                .OrderBy(e => e.EntityType, StringComparer.Ordinal)
+                .ToList();
+            models.Add(new ModuleModel(type.FullName!, name, entities));
+        }
+
+        return models;
+    }
 
     public static IReadOnlyList<PublicType> PublicTypes(string assemblyPath)
     {

@@ -7,12 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Inbox;
 
 /// <summary>
-/// Turns stored webhooks into events, exactly once: a batch of pending rows is claimed (PostgreSQL: row locks
-/// with SKIP LOCKED, so nodes and workers never share a row; SQLite: one writer), every new event's key goes
+/// Turns stored webhooks into events, exactly once: a batch of pending rows is claimed (where the database has
+/// concurrent writers, row locks with SKIP LOCKED, so nodes and workers never share a row; SQLite: one writer), every new event's key goes
 /// into Channels_ProcessedEvents beside its effects, and the rows are marked in the same transaction. A crash
 /// before the commit leaves the rows pending and nothing half-written.
 /// </summary>
-internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, TimeProvider clock, ILogger<InboxProcessor> logger)
+internal sealed class InboxProcessor(
+    ILifetimeScope root, ISqlDialect dialect, InboxSignal signal, TimeProvider clock, ILogger<InboxProcessor> logger)
     : BackgroundService
 {
     public const int BatchSize = 50;
@@ -47,13 +48,7 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        bool postgres;
-        await using (var scope = root.BeginLifetimeScope())
-        {
-            postgres = scope.Resolve<ContactCenterDbContext>().IsPostgres();
-        }
-
-        var workers = Enumerable.Range(0, postgres ? 3 : 1).Select(_ => WorkAsync(stoppingToken));
+        var workers = Enumerable.Range(0, dialect.ConcurrentWriters ? 3 : 1).Select(_ => WorkAsync(stoppingToken));
         await Task.WhenAll(workers);
     }
 
@@ -103,8 +98,8 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
     {
         await using var scope = root.BeginLifetimeScope();
         var db = scope.Resolve<ContactCenterDbContext>();
-        var postgres = db.IsPostgres();
-        if (!postgres)
+        var oneWriter = !dialect.ConcurrentWriters;
+        if (oneWriter)
         {
             await _singleWriter.WaitAsync(cancellationToken);
         }
@@ -119,7 +114,7 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var rows = await InboxClaim.ClaimAsync(db, onlyId, clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
+            var rows = await InboxClaim.ClaimAsync(db, dialect, onlyId, clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
             if (rows.Count == 0)
             {
                 return (0, []);
@@ -161,7 +156,7 @@ internal sealed class InboxProcessor(ILifetimeScope root, InboxSignal signal, Ti
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-            if (!postgres)
+            if (oneWriter)
             {
                 _singleWriter.Release();
             }

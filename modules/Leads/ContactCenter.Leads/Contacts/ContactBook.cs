@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactCenter.Leads.Contacts;
 
 /// <summary>
-/// Finds the contact a channel names (by phone first, else by provider user id) or adds it. On PostgreSQL the
-/// contact's row stays locked until the caller commits, so several inbox workers handle one contact's messages
-/// one after the other (a reaction and its message never miss each other); a new contact is serialized by the
-/// unique indexes instead (the loser's batch is retried and then finds the contact).
+/// Finds the contact a channel names (by phone first, else by provider user id) or adds it. The contact's row stays
+/// locked until the caller commits (<see cref="ISqlDialect.LockRows{T}"/>, waiting: PostgreSQL's <c>FOR UPDATE</c>),
+/// so several inbox workers handle one contact's messages one after the other (a reaction and its message never
+/// miss each other); a new contact is serialized by the unique indexes instead (the loser's batch is retried and
+/// then finds the contact). SQLite's single writer makes the lock unnecessary there.
 /// </summary>
-internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
+internal sealed class ContactBook(ContactCenterDbContext db, ISqlDialect dialect, TimeProvider clock)
 {
     public async Task<Contact> UpsertAsync(InboundSender party, CancellationToken cancellationToken)
     {
@@ -44,16 +45,10 @@ internal sealed class ContactBook(ContactCenterDbContext db, TimeProvider clock)
     private async Task<Contact?> FindAsync(string? phone, string? providerUserId, CancellationToken cancellationToken)
     {
         var contacts = db.Set<Contact>();
-        if (!db.IsPostgres())
-        {
-            return phone is not null
-                ? await contacts.FirstOrDefaultAsync(c => c.Phone == phone, cancellationToken)
-                : await contacts.FirstOrDefaultAsync(c => c.ProviderUserId == providerUserId, cancellationToken);
-        }
-
-        var rows = phone is not null
-            ? await contacts.FromSql($"""SELECT * FROM "Leads_Contacts" WHERE "Phone" = {phone} FOR UPDATE""").ToListAsync(cancellationToken)
-            : await contacts.FromSql($"""SELECT * FROM "Leads_Contacts" WHERE "ProviderUserId" = {providerUserId} FOR UPDATE""").ToListAsync(cancellationToken);
+        var named = phone is not null
+            ? contacts.Where(c => c.Phone == phone)
+            : contacts.Where(c => c.ProviderUserId == providerUserId);
+        var rows = await dialect.LockRows(named, RowLock.Wait).ToListAsync(cancellationToken);
         return rows.FirstOrDefault();
     }
 

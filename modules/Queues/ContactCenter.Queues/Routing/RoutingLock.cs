@@ -1,19 +1,18 @@
 using Autofac;
 using ContactCenter.Kernel.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ContactCenter.Queues.Routing;
 
 /// <summary>
-/// One backlog round or timeout sweep at a time: in this process (a semaphore, waited for) and, on PostgreSQL, across
-/// nodes (<c>pg_try_advisory_xact_lock</c> held by a transaction of its own for the whole run; a node that cannot get
-/// it skips its run, the holder is doing the work). The conditional updates keep the other paths (claims, arrivals)
-/// safe without it; the lock only spares nodes from racing each other item by item.
+/// One backlog round or timeout sweep at a time: in this process (a semaphore, waited for) and across nodes
+/// (<see cref="ISqlDialect.TryLockAcrossNodesAsync"/>: on PostgreSQL <c>pg_try_advisory_xact_lock</c> held by a
+/// transaction of its own for the whole run; a node that cannot get it skips its run, the holder is doing the work).
+/// The conditional updates keep the other paths (claims, arrivals) safe without it; the lock only spares nodes from
+/// racing each other item by item.
 /// </summary>
-internal sealed class RoutingLock(ILifetimeScope root)
+internal sealed class RoutingLock(ILifetimeScope root, ISqlDialect dialect)
 {
-    /// <summary>"CcRoute" in ASCII: the advisory lock key of routing runs.</summary>
+    /// <summary>"CcRoute" in ASCII: the lock key of routing runs (PostgreSQL's advisory lock key).</summary>
     private const long Key = 0x4363526F757465;
 
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -23,38 +22,33 @@ internal sealed class RoutingLock(ILifetimeScope root)
     {
         await _one.WaitAsync(cancellationToken);
         var scope = root.BeginLifetimeScope();
-        IDbContextTransaction? transaction = null;
+        IAsyncDisposable? acrossNodes = null;
         try
         {
-            var db = scope.Resolve<ContactCenterDbContext>();
-            if (db.IsPostgres())
+            acrossNodes = await dialect.TryLockAcrossNodesAsync(scope.Resolve<ContactCenterDbContext>(), Key, cancellationToken);
+            if (acrossNodes is null)
             {
-                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var held = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({Key}) AS \"Value\"").ToListAsync(cancellationToken);
-                if (!held[0])
-                {
-                    await Release(scope, transaction);
-                    return null;
-                }
+                await Release(scope, null);
+                return null;
             }
 
-            return new Held(this, scope, transaction);
+            return new Held(this, scope, acrossNodes);
         }
         catch
         {
-            await Release(scope, transaction);
+            await Release(scope, acrossNodes);
             throw;
         }
     }
 
-    private async Task Release(ILifetimeScope scope, IDbContextTransaction? transaction)
+    private async Task Release(ILifetimeScope scope, IAsyncDisposable? acrossNodes)
     {
         try
         {
-            if (transaction is not null)
+            if (acrossNodes is not null)
             {
-                // Ending the transaction releases the advisory lock (it also goes if this node dies).
-                await transaction.DisposeAsync();
+                // Releases the lock across nodes (on PostgreSQL it also goes if this node dies).
+                await acrossNodes.DisposeAsync();
             }
 
             await scope.DisposeAsync();
@@ -65,8 +59,8 @@ internal sealed class RoutingLock(ILifetimeScope root)
         }
     }
 
-    private sealed class Held(RoutingLock owner, ILifetimeScope scope, IDbContextTransaction? transaction) : IAsyncDisposable
+    private sealed class Held(RoutingLock owner, ILifetimeScope scope, IAsyncDisposable acrossNodes) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => new(owner.Release(scope, transaction));
+        public ValueTask DisposeAsync() => new(owner.Release(scope, acrossNodes));
     }
 }

@@ -1,19 +1,17 @@
-using Autofac;
-using ContactCenter.Kernel.Data;
-using Microsoft.EntityFrameworkCore;
+using ContactCenter.Kernel.Realtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace ContactCenter.Kernel.Realtime;
+namespace ContactCenter.Db.Postgres;
 
 /// <summary>
-/// One LISTEN connection per node on PostgreSQL: every node hears the notices any node committed and hands them to
-/// its own hub. It listens before the host reports started, so nothing committed after start-up is missed; if the
-/// connection drops it reconnects (notices sent meanwhile are lost: pages reload when they are next opened).
-/// Does nothing on SQLite, where one node delivers in-process.
+/// One LISTEN connection per node on PostgreSQL: every node hears the notices any node committed
+/// (<see cref="PostgresNoticeBroadcast"/>) and hands them to its own hub. It listens before the host reports started,
+/// so nothing committed after start-up is missed; if the connection drops it reconnects (notices sent meanwhile are
+/// lost: pages reload when they are next opened).
 /// </summary>
-internal sealed class PostgresNoticeListener(ILifetimeScope root, NoticeHub hub, TimeProvider clock, ILogger<PostgresNoticeListener> logger)
+internal sealed class PostgresNoticeListener(string connectionString, INoticeReceiver receiver, TimeProvider clock, ILogger<PostgresNoticeListener> logger)
     : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
@@ -21,21 +19,10 @@ internal sealed class PostgresNoticeListener(ILifetimeScope root, NoticeHub hub,
     private readonly CancellationTokenSource _stopping = new();
     private NpgsqlConnection? _connection;
     private Task _loop = Task.CompletedTask;
+    private int _cancelled;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        string? connectionString;
-        await using (var scope = root.BeginLifetimeScope())
-        {
-            var db = scope.Resolve<ContactCenterDbContext>();
-            if (!db.IsPostgres())
-            {
-                return;
-            }
-
-            connectionString = db.Database.GetConnectionString();
-        }
-
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
         try
         {
@@ -51,7 +38,7 @@ internal sealed class PostgresNoticeListener(ILifetimeScope root, NoticeHub hub,
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        await CancelOnceAsync();
         try
         {
             await _loop.WaitAsync(cancellationToken);
@@ -64,7 +51,7 @@ internal sealed class PostgresNoticeListener(ILifetimeScope root, NoticeHub hub,
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
+        await CancelOnceAsync();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -73,18 +60,17 @@ internal sealed class PostgresNoticeListener(ILifetimeScope root, NoticeHub hub,
         _stopping.Dispose();
     }
 
+    // The host may stop this service again after the container disposed it (seen when the tests' WebApplicationFactory
+    // shuts a host down: Program's RunAsync stops and disposes it too): only the first stop or dispose cancels.
+    private Task CancelOnceAsync() =>
+        Interlocked.Exchange(ref _cancelled, 1) == 0 ? _stopping.CancelAsync() : Task.CompletedTask;
+
     private async Task ListenAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(connectionString);
-        connection.Notification += (_, e) =>
-        {
-            if (NoticeJson.Deserialize(e.Payload) is { } notice)
-            {
-                hub.Deliver([notice]);
-            }
-        };
+        connection.Notification += (_, e) => receiver.Receive(e.Payload);
         await connection.OpenAsync(cancellationToken);
-        await using (var listen = new NpgsqlCommand($"LISTEN {NoticeJson.Channel}", connection))
+        await using (var listen = new NpgsqlCommand($"LISTEN {PostgresNoticeBroadcast.Channel}", connection))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }

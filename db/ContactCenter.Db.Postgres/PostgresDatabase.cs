@@ -1,0 +1,36 @@
+using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Realtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Db.Postgres;
+
+/// <summary>What the host calls when <c>Database:Provider</c> is PostgreSQL (one or several nodes sharing it).</summary>
+public static class PostgresDatabase
+{
+    /// <summary>
+    /// Points the context at PostgreSQL, with the hand-written migrations of <paramref name="migrationsAssembly"/>
+    /// and the row locks <see cref="ISqlDialect.LockRows{T}"/> asks for.
+    /// </summary>
+    public static DbContextOptionsBuilder UseContactCenterPostgres(
+        this DbContextOptionsBuilder options, string connectionString, string migrationsAssembly) =>
+        options
+            .UseNpgsql(connectionString, o => o.MigrationsAssembly(migrationsAssembly))
+            .AddInterceptors(RowLockInterceptor.Instance);
+
+    /// <summary>
+    /// Registers PostgreSQL's <see cref="ISqlDialect"/> and this node's notice listener (LISTEN on its own
+    /// connection to <paramref name="connectionString"/>, handing what it hears to <see cref="INoticeReceiver"/>).
+    /// </summary>
+    public static IServiceCollection AddPostgresDialect(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton<ISqlDialect>(PostgresDialect.Instance);
+        services.AddHostedService(provider => new PostgresNoticeListener(
+            connectionString,
+            provider.GetRequiredService<INoticeReceiver>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<PostgresNoticeListener>>()));
+        return services;
+    }
+}
