@@ -18,8 +18,7 @@ public abstract class PlacerTests(DatabaseKind kind) : RoutingTest(kind)
     {
         var (team, conversation, ana, bruno) = await ArrangeWaitingAsync();
         await using var scope = Host.Services.CreateAsyncScope();
-        var (store, placer) = (scope.ServiceProvider.GetRequiredService<RoutingStore>(), scope.ServiceProvider.GetRequiredService<Placer>());
-        var item = (await store.FindAsync(WorkItemKind.Conversation, conversation, default))!;
+        var (store, placer, item) = await OpenAsync(scope, conversation);
         var snapshot = await store.LoadSnapshotAsync(default);
         Assert.Equal(ana, RoutingPolicy.Decide(Facts(team), snapshot).Agent!.UserId); // she is the one it would pick
 
@@ -41,8 +40,7 @@ public abstract class PlacerTests(DatabaseKind kind) : RoutingTest(kind)
     {
         var (team, conversation, ana, bruno) = await ArrangeWaitingAsync();
         await using var scope = Host.Services.CreateAsyncScope();
-        var (store, placer) = (scope.ServiceProvider.GetRequiredService<RoutingStore>(), scope.ServiceProvider.GetRequiredService<Placer>());
-        var item = (await store.FindAsync(WorkItemKind.Conversation, conversation, default))!;
+        var (store, placer, item) = await OpenAsync(scope, conversation);
         var decisions = (await RoutingAsync(conversation))["decisions"]!.AsArray().Count;
         var snapshot = await store.LoadSnapshotAsync(default); // both still have room here
 
@@ -60,6 +58,13 @@ public abstract class PlacerTests(DatabaseKind kind) : RoutingTest(kind)
         Assert.Equal((0, 1), (await ActiveCountAsync(ana), await ActiveCountAsync(bruno)));
         Assert.Equal(decisions, (await RoutingAsync(conversation))["decisions"]!.AsArray().Count);
         Assert.Null(AgentOf(await ConversationAsync(conversation)));
+    }
+
+    /// <summary>Routing's store and placer in a unit of work of the test's own, and the conversation's item as stored now.</summary>
+    private static async Task<(RoutingStore Store, Placer Placer, WorkItem Item)> OpenAsync(AsyncServiceScope scope, Guid conversation)
+    {
+        var store = scope.ServiceProvider.GetRequiredService<RoutingStore>();
+        return (store, scope.ServiceProvider.GetRequiredService<Placer>(), (await store.FindAsync(WorkItemKind.Conversation, conversation, default))!);
     }
 
     private static RoutingFacts Facts(Guid team) => new(team, null, null);
