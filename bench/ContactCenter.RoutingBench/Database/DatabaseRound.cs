@@ -36,10 +36,7 @@ internal static class DatabaseRound
             var store = scope.ServiceProvider.GetRequiredService<RoutingStore>();
             var started = Stopwatch.StartNew();
             _ = await store.LoadSnapshotAsync(CancellationToken.None);
-            _ = await store.Db.Set<WorkItem>().AsNoTracking()
-                .Where(w => w.State == WorkItemState.Waiting)
-                .OrderBy(w => w.WaitingSince).ThenBy(w => w.Id)
-                .ToListAsync();
+            _ = await store.ListWaitingAsync(CancellationToken.None);
             loadMs = started.Elapsed.TotalMilliseconds;
         }
 

@@ -70,6 +70,7 @@ public sealed class QueuesModule : Module, IContactCenterModule
 
         // Routing: placed on arrival, re-placed by rounds, timeouts, claims and transfers; every write conditional.
         builder.RegisterType<RoutingStore>().InstancePerLifetimeScope();
+        builder.RegisterType<Placer>().InstancePerLifetimeScope();
         builder.RegisterType<RoutingApi>().As<IRoutingApi>().InstancePerLifetimeScope();
         builder.RegisterType<RouteOpenedConversation>().As<IEventHandler<ConversationOpened>>().InstancePerLifetimeScope();
         builder.RegisterType<FollowFirstResponse>().As<IEventHandler<AgentReplied>>().InstancePerLifetimeScope();

@@ -5,32 +5,9 @@ using ContactCenter.Queues.Contracts;
 namespace ContactCenter.Conversations.Listing;
 
 /// <summary>
-/// THE visibility rule; every read of conversations goes through <see cref="ApplyAsync"/>:
-/// an admin (user or API key) sees all; a supervisor every conversation of the teams they belong to (and any
-/// assigned to them); an agent the ones assigned to them plus the unassigned ones of their teams. API keys
-/// with the agent or supervisor role belong to no team and are assigned nothing, so they see nothing.
+/// Every read of conversations goes through it: the rule's conversations row (<see cref="VisibilityRule.Conversations"/>:
+/// admins all, a supervisor their teams' and any assigned to them, an agent theirs plus their teams' unassigned ones,
+/// API keys below admin nothing).
 /// </summary>
 internal sealed class ConversationVisibility(ICurrentUser caller, IQueuesApi queues)
-{
-    public async Task<IQueryable<Conversation>> ApplyAsync(IQueryable<Conversation> conversations, CancellationToken cancellationToken)
-    {
-        if (!caller.IsAuthenticated || caller.UserId is not { } userId || caller.Role is not { } role)
-        {
-            return conversations.Where(_ => false);
-        }
-
-        if (role == Role.Admin)
-        {
-            return conversations;
-        }
-
-        // An API key's id is no user id: asking Queues would be harmless, but say plainly that keys have no teams.
-        List<Guid?> teamIds = caller.IsApiKey
-            ? []
-            : [.. (await queues.GetTeamIdsOfAsync(userId, cancellationToken)).Select(id => (Guid?)id)];
-
-        return role == Role.Supervisor
-            ? conversations.Where(c => c.AssignedAgentId == userId || teamIds.Contains(c.TeamId))
-            : conversations.Where(c => c.AssignedAgentId == userId || (c.AssignedAgentId == null && teamIds.Contains(c.TeamId)));
-    }
-}
+    : RecordVisibility<Conversation>(caller, queues, VisibilityRule.Conversations, c => c.AssignedAgentId, c => c.TeamId);

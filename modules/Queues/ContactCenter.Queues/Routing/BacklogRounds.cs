@@ -1,6 +1,5 @@
 using Autofac;
 using ContactCenter.Queues.Contracts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Queues.Routing;
@@ -34,12 +33,10 @@ internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock
         LastRoundAt = clock.GetUtcNow().UtcDateTime;
         await using var scope = root.BeginLifetimeScope();
         var store = scope.Resolve<RoutingStore>();
+        var placer = scope.Resolve<Placer>();
         var settings = await scope.Resolve<IQueuesApi>().GetRoutingSettingsAsync(cancellationToken);
         var snapshot = await store.LoadSnapshotAsync(cancellationToken);
-        var waiting = await store.Db.Set<WorkItem>().AsNoTracking()
-            .Where(w => w.State == WorkItemState.Waiting)
-            .OrderBy(w => w.WaitingSince).ThenBy(w => w.Id)
-            .ToListAsync(cancellationToken);
+        var waiting = await store.ListWaitingAsync(cancellationToken);
 
         int assigned = 0, offered = 0, lost = 0;
         foreach (var item in waiting)
@@ -51,46 +48,26 @@ internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock
             }
 
             var facts = new RoutingFacts(item.TeamId, item.ProductId, item.ChannelAccountId, IgnorePoolMode: item.Kind == WorkItemKind.LeadTask);
-            for (var attempt = 0; attempt < AttemptsPerItem; attempt++)
+            var request = new PlacementRequest(
+                facts,
+                (decision, now) => decision.Rule is RoutingRule.Backlog or RoutingRule.NoTeam
+                    ? null // still nowhere to go: no log line (the summary counts it)
+                    : Placement.Of(decision, item.Kind, settings.FirstResponseTimeoutSeconds, now),
+                AttemptsPerItem,
+                RoundId: roundId,
+                ForgetWrites: true);
+            var placed = await placer.DecideAndPlaceAsync(item, request, snapshot, cancellationToken);
+            switch (placed.Outcome)
             {
-                var decision = RoutingPolicy.Decide(facts, snapshot);
-                if (decision.Rule is RoutingRule.Backlog or RoutingRule.NoTeam)
-                {
+                case PlaceOutcome.Placed when placed.Placement!.AgentId is null:
+                    offered++;
                     break;
-                }
-
-                var now = clock.GetUtcNow().UtcDateTime;
-                var placement = Placement.Of(decision, item.Kind, settings.FirstResponseTimeoutSeconds, now);
-                var outcome = await store.TryPlaceAsync(item, placement, now, decision, roundId, null, cancellationToken);
-                store.Db.ChangeTracker.Clear();
-                if (outcome == PlaceOutcome.Placed)
-                {
-                    if (decision.Agent is { } agent)
-                    {
-                        agent.ActiveCount++;
-                        agent.LastAssignedAt = now;
-                        assigned++;
-                    }
-                    else
-                    {
-                        offered++;
-                    }
-
+                case PlaceOutcome.Placed:
+                    assigned++;
                     break;
-                }
-
-                if (outcome == PlaceOutcome.ItemMoved)
-                {
+                case PlaceOutcome.ItemMoved:
                     lost++;
                     break;
-                }
-
-                await store.RefreshAsync(decision.Agent!, cancellationToken);
-                if (decision.Agent!.HasCapacity)
-                {
-                    // Stored says there is room, the update said no: do not spin on this agent in this round.
-                    decision.Agent.ActiveCount = decision.Agent.MaxConcurrentConversations;
-                }
             }
         }
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Queues.Routing;
 
@@ -17,7 +16,7 @@ namespace ContactCenter.Queues.Routing;
 /// </summary>
 internal static class ClaimConversation
 {
-    internal sealed class Handler(RoutingStore store, IConversationsApi conversations, IQueuesApi queues, ICurrentUser caller, TimeProvider clock)
+    internal sealed class Handler(RoutingStore store, Placer placer, IConversationsApi conversations, IQueuesApi queues, ICurrentUser caller, TimeProvider clock)
     {
         public async Task<Result<RoutingOutcome>> HandleAsync(Guid conversationId, CancellationToken cancellationToken)
         {
@@ -29,8 +28,7 @@ internal static class ClaimConversation
                     : Error.NotFound("The conversation");
             }
 
-            var item = await store.Db.Set<WorkItem>().AsNoTracking()
-                .FirstOrDefaultAsync(w => w.Kind == WorkItemKind.Conversation && w.SubjectId == conversationId, cancellationToken);
+            var item = await store.FindAsync(WorkItemKind.Conversation, conversationId, cancellationToken);
             var snapshot = await store.LoadSnapshotAsync(cancellationToken);
             if (!visible)
             {
@@ -79,16 +77,15 @@ internal static class ClaimConversation
             var placement = new Placement(
                 WorkItemState.Assigned, team.Id, userId, RoutingRule.Claimed,
                 $"{me.Name} claimed it from the pool of team {team.Name}.", now.AddSeconds(settings.FirstResponseTimeoutSeconds));
-            var outcome = await store.TryPlaceAsync(item, placement, now, null, null, userId, cancellationToken);
+            var outcome = await placer.PlaceAsync(item, placement, now, snapshot, userId, cancellationToken);
             if (outcome == PlaceOutcome.AgentFull)
             {
-                await store.RefreshAsync(me, cancellationToken);
-                return AtCapacity(me);
+                return AtCapacity(me); // the placer read my load again
             }
 
             if (outcome == PlaceOutcome.ItemMoved)
             {
-                var latest = await store.Db.Set<WorkItem>().AsNoTracking().FirstAsync(w => w.Id == item.Id, cancellationToken);
+                var latest = await store.GetAsync(item.Id, cancellationToken);
                 return latest.AssignedAgentId == userId
                     ? new RoutingOutcome(conversationId, latest.TeamId, userId, RoutingRule.Claimed, "You already have this conversation.")
                     : AlreadyClaimed(snapshot, latest.AssignedAgentId);

@@ -1,7 +1,6 @@
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Leads.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Queues.Routing;
 
@@ -22,22 +21,13 @@ internal sealed class FinishWorkItems(RoutingStore store, RoundSignal signal) : 
         // A round or claim may move the item between our read and our write: read again and retry.
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var item = await store.Db.Set<WorkItem>().AsNoTracking()
-                .FirstOrDefaultAsync(w => w.Kind == kind && w.SubjectId == subjectId, cancellationToken);
+            var item = await store.FindAsync(kind, subjectId, cancellationToken);
             if (item is null || item.State == WorkItemState.Done)
             {
                 return;
             }
 
-            var changed = await store.Db.Set<WorkItem>()
-                .Where(w => w.Id == item.Id && w.Version == item.Version)
-                .ExecuteUpdateAsync(
-                    s => s
-                        .SetProperty(w => w.State, WorkItemState.Done)
-                        .SetProperty(w => w.FirstResponseDueAt, (DateTime?)null)
-                        .SetProperty(w => w.Version, item.Version + 1),
-                    cancellationToken);
-            if (changed == 1)
+            if (await store.TryFinishAsync(item, cancellationToken))
             {
                 if (item.State == WorkItemState.Assigned && item.AssignedAgentId is { } agent)
                 {

@@ -1,6 +1,5 @@
 using Autofac;
 using ContactCenter.Queues.Contracts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Queues.Routing;
@@ -26,12 +25,8 @@ internal sealed class FirstResponseTimeouts(ILifetimeScope root, RoutingLock rou
 
         await using var scope = root.BeginLifetimeScope();
         var store = scope.Resolve<RoutingStore>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await store.Db.Set<WorkItem>().AsNoTracking()
-            .Where(w => w.FirstResponseDueAt != null && w.FirstResponseDueAt <= now && w.State == WorkItemState.Assigned && w.AnsweredAt == null)
-            .OrderBy(w => w.FirstResponseDueAt)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var placer = scope.Resolve<Placer>();
+        var due = await store.ListOverdueAsync(clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -42,31 +37,19 @@ internal sealed class FirstResponseTimeouts(ILifetimeScope root, RoutingLock rou
         var moved = 0;
         foreach (var item in due)
         {
-            var previous = snapshot.FindAgent(item.AssignedAgentId);
-            var previousName = previous?.Name ?? "The agent";
-            var decision = RoutingPolicy.Decide(new RoutingFacts(item.TeamId, item.ProductId, item.ChannelAccountId, ExcludedAgentId: item.AssignedAgentId), snapshot);
-            var lead = $"{previousName} did not answer within {settings.FirstResponseTimeoutSeconds} s. ";
-            var placement = decision.Agent is { } next
-                ? new Placement(WorkItemState.Assigned, decision.Team?.Id, next.UserId, RoutingRule.FirstResponseTimeout, lead + decision.Explanation, now.AddSeconds(settings.FirstResponseTimeoutSeconds))
-                : Placement.Of(decision, item.Kind, settings.FirstResponseTimeoutSeconds, now) with { Explanation = lead + decision.Explanation };
-            var outcome = await store.TryPlaceAsync(item, placement, now, decision, null, null, cancellationToken);
-            store.Db.ChangeTracker.Clear();
-            if (outcome != PlaceOutcome.Placed)
-            {
-                // Answered, finished or moved meanwhile, or the next agent filled up: the next sweep looks again.
-                continue;
-            }
+            var lead = $"{snapshot.FindAgent(item.AssignedAgentId)?.Name ?? "The agent"} did not answer within {settings.FirstResponseTimeoutSeconds} s. ";
+            var request = new PlacementRequest(
+                new RoutingFacts(item.TeamId, item.ProductId, item.ChannelAccountId, ExcludedAgentId: item.AssignedAgentId),
+                (decision, now) => decision.Agent is { } next
+                    ? new Placement(WorkItemState.Assigned, decision.Team?.Id, next.UserId, RoutingRule.FirstResponseTimeout, lead + decision.Explanation, now.AddSeconds(settings.FirstResponseTimeoutSeconds))
+                    : Placement.Of(decision, item.Kind, settings.FirstResponseTimeoutSeconds, now) with { Explanation = lead + decision.Explanation },
+                Attempts: 1,
+                ForgetWrites: true);
 
-            moved++;
-            if (previous is not null)
+            // Not placed: answered, finished or moved meanwhile, or the next agent filled up; the next sweep looks again.
+            if ((await placer.DecideAndPlaceAsync(item, request, snapshot, cancellationToken)).Outcome == PlaceOutcome.Placed)
             {
-                previous.ActiveCount = Math.Max(0, previous.ActiveCount - 1);
-            }
-
-            if (decision.Agent is { } taken)
-            {
-                taken.ActiveCount++;
-                taken.LastAssignedAt = now;
+                moved++;
             }
         }
 

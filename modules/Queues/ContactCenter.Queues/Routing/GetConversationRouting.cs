@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Queues.Routing;
 
@@ -24,16 +23,13 @@ internal static class GetConversationRouting
                 return Error.NotFound("The conversation");
             }
 
-            var item = await store.Db.Set<WorkItem>().AsNoTracking()
-                .FirstOrDefaultAsync(w => w.Kind == WorkItemKind.Conversation && w.SubjectId == conversationId, cancellationToken);
+            var item = await store.FindAsync(WorkItemKind.Conversation, conversationId, cancellationToken);
             if (item is null)
             {
                 return new ConversationRoutingDto(conversationId, "unrouted", null, null, null, []);
             }
 
-            var decisions = await store.Db.Set<RoutingDecisionEntry>().AsNoTracking()
-                .Where(d => d.WorkItemId == item.Id)
-                .ToListAsync(cancellationToken);
+            var decisions = await store.ListDecisionsAsync(item.Id, cancellationToken);
             return new ConversationRoutingDto(
                 conversationId,
                 JsonNamingPolicy.CamelCase.ConvertName(item.State.ToString()),

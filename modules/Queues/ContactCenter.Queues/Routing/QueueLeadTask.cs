@@ -1,6 +1,5 @@
 using ContactCenter.Kernel.Events;
 using ContactCenter.Leads.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Queues.Routing;
 
@@ -12,14 +11,12 @@ internal sealed class QueueLeadTask(RoutingStore store, TimeProvider clock) : IE
 {
     public async Task HandleAsync(UnansweredLeadTaskCreated created, CancellationToken cancellationToken)
     {
-        var items = store.Db.Set<WorkItem>();
-        if (items.Local.Any(w => w.Kind == WorkItemKind.LeadTask && w.SubjectId == created.TaskId)
-            || await items.AnyAsync(w => w.Kind == WorkItemKind.LeadTask && w.SubjectId == created.TaskId, cancellationToken))
+        if (await store.HasItemAsync(WorkItemKind.LeadTask, created.TaskId, cancellationToken))
         {
             return;
         }
 
-        items.Add(new WorkItem
+        store.AddWaiting(new WorkItem
         {
             Kind = WorkItemKind.LeadTask,
             SubjectId = created.TaskId,

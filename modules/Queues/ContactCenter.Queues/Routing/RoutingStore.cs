@@ -9,48 +9,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ContactCenter.Queues.Routing;
 
-/// <summary>Where an item goes: its new state, team and agent, and the rule and words that explain it.</summary>
-internal sealed record Placement(
-    WorkItemState State,
-    Guid? TeamId,
-    Guid? AgentId,
-    RoutingRule Rule,
-    string Explanation,
-    DateTime? FirstResponseDueAt = null,
-    bool IgnoreCapacity = false)
-{
-    /// <summary>
-    /// Where a policy decision puts the item. A newly assigned agent must answer within the first-response timeout,
-    /// except the owner (a returning contact waits for their own agent, available or not) and lead tasks (calls and
-    /// e-mails have no reply to wait for).
-    /// </summary>
-    public static Placement Of(RoutingDecision decision, WorkItemKind kind, int firstResponseSeconds, DateTime now) => decision.Rule switch
-    {
-        RoutingRule.NoTeam => new(WorkItemState.Waiting, null, null, decision.Rule, decision.Explanation),
-        RoutingRule.Pool => new(WorkItemState.Offered, decision.Team?.Id, null, decision.Rule, decision.Explanation),
-        RoutingRule.Backlog => new(WorkItemState.Waiting, decision.Team?.Id, null, decision.Rule, decision.Explanation),
-        RoutingRule.Owner => new(WorkItemState.Assigned, decision.Team?.Id, decision.Agent!.UserId, decision.Rule, decision.Explanation, IgnoreCapacity: true),
-        _ => new(
-            WorkItemState.Assigned,
-            decision.Team?.Id,
-            decision.Agent!.UserId,
-            decision.Rule,
-            decision.Explanation,
-            kind == WorkItemKind.Conversation ? now.AddSeconds(firstResponseSeconds) : null),
-    };
-}
-
-internal enum PlaceOutcome
-{
-    Placed,
-
-    /// <summary>Someone else moved the item first (another node's round, a claim): nothing changed.</summary>
-    ItemMoved,
-
-    /// <summary>The agent filled up meanwhile: nothing changed, try someone else.</summary>
-    AgentFull,
-}
-
 /// <summary>
 /// Routing's reads and writes. Every change of an agent's load and of an existing item is a CONDITIONAL update
 /// (<c>ActiveCount &lt; Max</c>, <c>Version = @seen</c>): with several nodes on one PostgreSQL the losing writer changes
@@ -62,8 +20,6 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
-
-    public ContactCenterDbContext Db => db;
 
     public async Task<RoutingSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
@@ -108,11 +64,70 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
         }
     }
 
-    /// <summary>Takes one slot of the agent's capacity (unless <paramref name="evenWhenFull"/>: the owner rule). False: full.</summary>
-    public async Task<bool> TryTakeCapacityAsync(Guid agentId, bool evenWhenFull, DateTime now, CancellationToken cancellationToken) =>
-        await db.Set<AgentProfile>()
-            .Where(a => a.UserId == agentId && (evenWhenFull || a.ActiveCount < a.MaxConcurrentConversations))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActiveCount, a => a.ActiveCount + 1).SetProperty(a => a.LastAssignedAt, now), cancellationToken) == 1;
+    /// <summary>The item of a conversation or task as stored now (not tracked: every write is a conditional update).</summary>
+    public Task<WorkItem?> FindAsync(WorkItemKind kind, Guid subjectId, CancellationToken cancellationToken) =>
+        db.Set<WorkItem>().AsNoTracking().FirstOrDefaultAsync(w => w.Kind == kind && w.SubjectId == subjectId, cancellationToken);
+
+    /// <summary>The item as stored now, after a lost race: who has it.</summary>
+    public Task<WorkItem> GetAsync(Guid itemId, CancellationToken cancellationToken) =>
+        db.Set<WorkItem>().AsNoTracking().FirstAsync(w => w.Id == itemId, cancellationToken);
+
+    /// <summary>
+    /// True when the subject already has an item, stored or added earlier in this unit of work: an event delivered
+    /// twice (a retried inbox row, a second sweep) must not route the same conversation or task again.
+    /// </summary>
+    public async Task<bool> HasItemAsync(WorkItemKind kind, Guid subjectId, CancellationToken cancellationToken)
+    {
+        var items = db.Set<WorkItem>();
+        return items.Local.Any(w => w.Kind == kind && w.SubjectId == subjectId)
+            || await items.AnyAsync(w => w.Kind == kind && w.SubjectId == subjectId, cancellationToken);
+    }
+
+    /// <summary>An item that waits for the next round, saved with the caller's unit of work (nothing is decided yet).</summary>
+    public void AddWaiting(WorkItem item) => db.Set<WorkItem>().Add(item);
+
+    /// <summary>The backlog, oldest first: what a round places.</summary>
+    public Task<List<WorkItem>> ListWaitingAsync(CancellationToken cancellationToken) =>
+        db.Set<WorkItem>().AsNoTracking()
+            .Where(w => w.State == WorkItemState.Waiting)
+            .OrderBy(w => w.WaitingSince).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Assigned conversations not answered by their deadline, the most overdue first.</summary>
+    public Task<List<WorkItem>> ListOverdueAsync(DateTime now, int max, CancellationToken cancellationToken) =>
+        db.Set<WorkItem>().AsNoTracking()
+            .Where(w => w.FirstResponseDueAt != null && w.FirstResponseDueAt <= now && w.State == WorkItemState.Assigned && w.AnsweredAt == null)
+            .OrderBy(w => w.FirstResponseDueAt)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+
+    public Task<List<RoutingDecisionEntry>> ListDecisionsAsync(Guid itemId, CancellationToken cancellationToken) =>
+        db.Set<RoutingDecisionEntry>().AsNoTracking().Where(d => d.WorkItemId == itemId).ToListAsync(cancellationToken);
+
+    /// <summary>The item is done, if nobody changed it since it was read (false: read it again).</summary>
+    public async Task<bool> TryFinishAsync(WorkItem seen, CancellationToken cancellationToken) =>
+        await db.Set<WorkItem>()
+            .Where(w => w.Id == seen.Id && w.Version == seen.Version)
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(w => w.State, WorkItemState.Done)
+                    .SetProperty(w => w.FirstResponseDueAt, (DateTime?)null)
+                    .SetProperty(w => w.Version, seen.Version + 1),
+                cancellationToken) == 1;
+
+    /// <summary>An agent wrote: the conversation is answered and loses its first-response deadline.</summary>
+    public Task MarkAnsweredAsync(Guid conversationId, DateTime at, CancellationToken cancellationToken) =>
+        db.Set<WorkItem>()
+            .Where(w => w.Kind == WorkItemKind.Conversation && w.SubjectId == conversationId && w.AnsweredAt == null)
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(w => w.AnsweredAt, at)
+                    .SetProperty(w => w.FirstResponseDueAt, (DateTime?)null)
+                    .SetProperty(w => w.Version, w => w.Version + 1),
+                cancellationToken);
+
+    /// <summary>A round or sweep places item after item in one unit of work: drop what the committed ones left tracked.</summary>
+    public void ForgetWrites() => db.ChangeTracker.Clear();
 
     public Task ReleaseCapacityAsync(Guid agentId, CancellationToken cancellationToken) =>
         db.Set<AgentProfile>()
@@ -197,8 +212,30 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
         return PlaceOutcome.Placed;
     }
 
+    /// <summary>
+    /// Adds a new item at <paramref name="to"/> to the caller's unit of work (the inbox transaction of the message that
+    /// opened it): the agent's slot first, only if they still have room (the owner and the agent who started it count
+    /// on their load even when full), then the item and its decision log.
+    /// </summary>
+    public async Task<PlaceOutcome> TryAddAsync(WorkItem fresh, Placement to, DateTime now, RoutingDecision? decision, CancellationToken cancellationToken)
+    {
+        if (to.AgentId is { } agent && !await TryTakeCapacityAsync(agent, to.IgnoreCapacity, now, cancellationToken) && !to.IgnoreCapacity)
+        {
+            return PlaceOutcome.AgentFull;
+        }
+
+        fresh.State = to.State;
+        fresh.TeamId = to.TeamId ?? fresh.TeamId;
+        fresh.AssignedAgentId = to.AgentId;
+        fresh.AssignedAt = to.AgentId is null ? null : now;
+        fresh.FirstResponseDueAt = to.FirstResponseDueAt;
+        db.Set<WorkItem>().Add(fresh);
+        await RecordAsync(fresh, to, null, now, decision, null, null, cancellationToken);
+        return PlaceOutcome.Placed;
+    }
+
     /// <summary>Logs the decision and tells the other modules (Conversations applies it, Leads keeps the timeline).</summary>
-    public async Task RecordAsync(
+    private async Task RecordAsync(
         WorkItem item, Placement to, Guid? previousAgentId, DateTime now, RoutingDecision? decision, Guid? roundId, Guid? byUserId, CancellationToken cancellationToken)
     {
         var (candidates, considered) = decision?.DescribeCandidates() ?? ([], 0);
@@ -240,6 +277,12 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
         LastAssignedAt = profile.LastAssignedAt,
         ProductIds = profile.Products.Select(p => p.ProductId).ToHashSet(),
     };
+
+    /// <summary>Takes one slot of the agent's capacity (unless <paramref name="evenWhenFull"/>: the owner rule). False: full.</summary>
+    private async Task<bool> TryTakeCapacityAsync(Guid agentId, bool evenWhenFull, DateTime now, CancellationToken cancellationToken) =>
+        await db.Set<AgentProfile>()
+            .Where(a => a.UserId == agentId && (evenWhenFull || a.ActiveCount < a.MaxConcurrentConversations))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActiveCount, a => a.ActiveCount + 1).SetProperty(a => a.LastAssignedAt, now), cancellationToken) == 1;
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

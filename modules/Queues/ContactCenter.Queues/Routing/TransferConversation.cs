@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Queues.Routing;
 
@@ -23,7 +22,7 @@ internal static class TransferConversation
     public const int MaxReasonLength = 500;
 
     internal sealed class Handler(
-        RoutingStore store, IConversationsApi conversations, IChannelsApi channels, IQueuesApi queues, ICurrentUser caller, RoundSignal signal, TimeProvider clock)
+        RoutingStore store, Placer placer, IConversationsApi conversations, IChannelsApi channels, IQueuesApi queues, ICurrentUser caller, RoundSignal signal, TimeProvider clock)
     {
         public async Task<Result<RoutingOutcome>> HandleAsync(Guid conversationId, TransferRequest request, CancellationToken cancellationToken)
         {
@@ -46,8 +45,7 @@ internal static class TransferConversation
                 return Error.Forbidden("Agents may only transfer their own conversations.");
             }
 
-            var item = await store.Db.Set<WorkItem>().AsNoTracking()
-                .FirstOrDefaultAsync(w => w.Kind == WorkItemKind.Conversation && w.SubjectId == conversationId, cancellationToken);
+            var item = await store.FindAsync(WorkItemKind.Conversation, conversationId, cancellationToken);
             if (item is null || item.State == WorkItemState.Done)
             {
                 return Error.Conflict("not_transferable", "This conversation is finished (or was never routed): it cannot be transferred.");
@@ -62,7 +60,7 @@ internal static class TransferConversation
             var settings = await queues.GetRoutingSettingsAsync(cancellationToken);
 
             var result = request.TeamId is { } teamId
-                ? await ToTeamAsync(item, snapshot, teamId, number, by, reason, now, settings, cancellationToken)
+                ? await ToTeamAsync(item, snapshot, teamId, number, by, reason, settings, cancellationToken)
                 : await ToAgentAsync(item, snapshot, request.AgentId!.Value, number, by, reason, now, settings, cancellationToken);
             if (result.IsSuccess && item.AssignedAgentId is { } previous && previous != result.Value.AgentId)
             {
@@ -73,7 +71,7 @@ internal static class TransferConversation
         }
 
         private async Task<Result<RoutingOutcome>> ToTeamAsync(
-            WorkItem item, RoutingSnapshot snapshot, Guid teamId, string number, string by, string reason, DateTime now, RoutingSettingsDto settings, CancellationToken cancellationToken)
+            WorkItem item, RoutingSnapshot snapshot, Guid teamId, string number, string by, string reason, RoutingSettingsDto settings, CancellationToken cancellationToken)
         {
             if (snapshot.FindTeam(teamId) is not { } team)
             {
@@ -88,29 +86,18 @@ internal static class TransferConversation
             }
 
             var facts = new RoutingFacts(team.Id, item.ProductId, item.ChannelAccountId, ExcludedAgentId: item.AssignedAgentId, ExcludedBecause: "is handing it over");
-            for (var attempt = 0; attempt < 3; attempt++)
-            {
-                var decision = RoutingPolicy.Decide(facts, snapshot);
-                var routed = Placement.Of(decision, WorkItemKind.Conversation, settings.FirstResponseTimeoutSeconds, now);
-                var placement = routed with
+            var request = new PlacementRequest(
+                facts,
+                (decision, at) => Placement.Of(decision, WorkItemKind.Conversation, settings.FirstResponseTimeoutSeconds, at) with
                 {
                     Rule = RoutingRule.TransferToTeam,
                     Explanation = $"{by} transferred it to team {team.Name}: \"{reason}\". {decision.Explanation}",
-                };
-                switch (await store.TryPlaceAsync(item, placement, now, decision, null, caller.UserId, cancellationToken))
-                {
-                    case PlaceOutcome.Placed:
-                        return new RoutingOutcome(item.SubjectId, team.Id, placement.AgentId, placement.Rule, placement.Explanation);
-                    case PlaceOutcome.ItemMoved:
-                        return Moved();
-                    default:
-                        await store.RefreshAsync(decision.Agent!, cancellationToken);
-                        decision.Agent!.ActiveCount = Math.Max(decision.Agent.ActiveCount, decision.Agent.MaxConcurrentConversations);
-                        break;
-                }
-            }
-
-            return Moved();
+                },
+                ByUserId: caller.UserId);
+            var placed = await placer.DecideAndPlaceAsync(item, request, snapshot, cancellationToken);
+            return placed is { Outcome: PlaceOutcome.Placed, Placement: { } placement }
+                ? new RoutingOutcome(item.SubjectId, team.Id, placement.AgentId, placement.Rule, placement.Explanation)
+                : Moved(); // taken meanwhile, or every pick filled up while we tried
         }
 
         private async Task<Result<RoutingOutcome>> ToAgentAsync(
@@ -151,16 +138,12 @@ internal static class TransferConversation
                 WorkItemState.Assigned, linked[0].Id, agent.UserId, RoutingRule.TransferToAgent,
                 $"{by} transferred it to {agent.Name} (team {linked[0].Name}): \"{reason}\".",
                 now.AddSeconds(settings.FirstResponseTimeoutSeconds));
-            switch (await store.TryPlaceAsync(item, placement, now, null, null, caller.UserId, cancellationToken))
+            return await placer.PlaceAsync(item, placement, now, snapshot, caller.UserId, cancellationToken) switch
             {
-                case PlaceOutcome.Placed:
-                    return new RoutingOutcome(item.SubjectId, linked[0].Id, agent.UserId, placement.Rule, placement.Explanation);
-                case PlaceOutcome.ItemMoved:
-                    return Moved();
-                default:
-                    await store.RefreshAsync(agent, cancellationToken);
-                    return AtCapacity(agent);
-            }
+                PlaceOutcome.Placed => new RoutingOutcome(item.SubjectId, linked[0].Id, agent.UserId, placement.Rule, placement.Explanation),
+                PlaceOutcome.ItemMoved => Moved(),
+                _ => AtCapacity(agent), // the placer read their load again
+            };
         }
 
         private static Error AtCapacity(AgentState agent) => Error.Conflict(
