@@ -72,9 +72,7 @@ internal static class ListHistory
             var page = rows.Take(limit).ToList();
             var next = rows.Count > limit ? new ConversationCursor(page[^1].FinishedAt!.Value, page[^1].Id).Encode() : null;
 
-            var teams = await queues.ListTeamsAsync(cancellationToken);
-            var teamNames = teams.ToDictionary(t => t.Id, t => t.Name);
-            var people = teams.SelectMany(t => t.Members).DistinctBy(m => m.UserId).ToDictionary(m => m.UserId, m => m.DisplayName);
+            var (teamNames, people) = await TeamNames.LoadAsync(queues, cancellationToken);
             return new HistoryPage([.. page.Select(c => new HistoryEntry(
                 c.Id,
                 new ConversationContact(c.ContactId, c.ContactName, c.ContactPhone),

@@ -52,31 +52,30 @@ internal static class ListContactConversations
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-            var teams = await queues.ListTeamsAsync(cancellationToken);
-            var teamNames = teams.ToDictionary(t => t.Id, t => t.Name);
-            var people = teams.SelectMany(t => t.Members).DistinctBy(m => m.UserId).ToDictionary(m => m.UserId, m => m.DisplayName);
+            var (teamNames, people) = await TeamNames.LoadAsync(queues, cancellationToken);
 
-            var result = new List<ContactConversation>(conversations.Count);
-            foreach (var conversation in conversations)
+            // One small query per conversation for its last messages (a contact has a handful, and "last N of each" has
+            // no portable single query), then their media and edits for all of them at once.
+            var last = new List<Message>();
+            foreach (var conversation in conversations.Where(_ => messagesEach > 0))
             {
-                // One small query per conversation: a contact has a handful, and "last N of each" has no portable single query.
-                List<Message> last = messagesEach == 0
-                    ? []
-                    : await db.Set<Message>().AsNoTracking()
-                        .Where(m => m.ConversationId == conversation.Id)
-                        .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-                        .Take(messagesEach)
-                        .ToListAsync(cancellationToken);
-                last.Reverse();
-                result.Add(new ContactConversation(
-                    conversation.ToSummary(),
-                    conversation.CreatedAt,
-                    conversation.AssignedAgentId is { } agent ? people.GetValueOrDefault(agent) : null,
-                    conversation.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
-                    counts.GetValueOrDefault(conversation.Id),
-                    await MessageViews.ToDtosAsync(db, last, cancellationToken)));
+                var newest = await db.Set<Message>().AsNoTracking()
+                    .Where(m => m.ConversationId == conversation.Id)
+                    .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                    .Take(messagesEach)
+                    .ToListAsync(cancellationToken);
+                newest.Reverse();
+                last.AddRange(newest);
             }
 
+            var messages = (await MessageViews.ToDtosAsync(db, last, cancellationToken)).ToLookup(m => m.ConversationId);
+            List<ContactConversation> result = [.. conversations.Select(conversation => new ContactConversation(
+                conversation.ToSummary(),
+                conversation.CreatedAt,
+                conversation.AssignedAgentId is { } agent ? people.GetValueOrDefault(agent) : null,
+                conversation.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
+                counts.GetValueOrDefault(conversation.Id),
+                [.. messages[conversation.Id]]))];
             return result;
         }
     }

@@ -1,5 +1,6 @@
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Contracts.Outbound;
+using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Domain;
 using ContactCenter.Conversations.Messages;
 using ContactCenter.Kernel.Data;
@@ -11,7 +12,8 @@ namespace ContactCenter.Conversations.Notices;
 
 /// <summary>
 /// An outbound message moved on (accepted by the channel, delivered, read, failed): whoever has the conversation
-/// open sees the ticks change without reloading (the bubble stayed "pendente" before). Quiet: no banner, no chime.
+/// open sees the ticks change without reloading (the bubble stayed "pendente" before), and so does whoever shows the
+/// contact's side of it (the sandbox phone). Quiet: no banner, no chime.
 /// Registered after <see cref="ApplyDeliveryStatus"/> and <see cref="RecordSendOutcome"/>; delivered after the commit.
 /// </summary>
 internal sealed class NotifyDeliveryStatus(ContactCenterDbContext db, INotifier notifier)
@@ -37,6 +39,11 @@ internal sealed class NotifyDeliveryStatus(ContactCenterDbContext db, INotifier 
         if (conversationId is null || await db.Set<Conversation>().FindAsync([conversationId.Value], cancellationToken) is not { } conversation)
         {
             return; // a status of a message this installation never sent, or a receipt of another module
+        }
+
+        if (conversation.ContactPhone is { Length: > 0 } phone)
+        {
+            notifier.Notify(new TopicNotice(ContactThreadTopic.For(conversation.ChannelAccountId, phone), NoticeKinds.Message, null, string.Empty));
         }
 
         var who = conversation.ContactName ?? "+" + conversation.ContactPhone;
