@@ -44,6 +44,8 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         // Inbound: webhooks into the inbox, the inbox into events (exactly once), failures for admins.
         builder.RegisterType<ChannelAdapters>().SingleInstance();
         builder.RegisterType<WebhookIntake>().InstancePerLifetimeScope();
+        builder.Register(c => InboxGroupCommitOptions.From(c.Resolve<IConfiguration>())).SingleInstance();
+        builder.RegisterType<InboxGroupCommit>().AsSelf().As<IHostedService>().SingleInstance();
         builder.RegisterType<Sandbox.SandboxPhone>().InstancePerLifetimeScope();
         builder.RegisterType<Sandbox.SandboxLinks>().AsSelf().As<ISandboxPhoneLinks>().SingleInstance();
         builder.RegisterType<ForgetChangedAdapters>().AsImplementedInterfaces().InstancePerLifetimeScope();

@@ -139,7 +139,8 @@ public abstract class InboundTest(DatabaseKind kind) : HostTest(kind)
     protected Task<HttpResponseMessage> PostWebhookAsync(Guid account, string json) => PostWebhookAsync(account, Encoding.UTF8.GetBytes(json));
 
     /// <summary>Posts raw bytes signed with <paramref name="secret"/> (no signature header when it is null).</summary>
-    protected async Task<HttpResponseMessage> PostWebhookAsync(Guid account, byte[] body, string? secret = AppSecret)
+    protected async Task<HttpResponseMessage> PostWebhookAsync(
+        Guid account, byte[] body, string? secret = AppSecret, CancellationToken cancellationToken = default)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -149,7 +150,7 @@ public abstract class InboundTest(DatabaseKind kind) : HostTest(kind)
             request.Headers.Add("X-Hub-Signature-256", "sha256=" + WebhookSignatures.HmacSha256Hex(secret, body));
         }
 
-        return await Host.CreateClient().SendAsync(request);
+        return await Host.CreateClient().SendAsync(request, cancellationToken);
     }
 
     /// <summary>Runs the inbox processor, then the media fetcher, until both are idle.</summary>
