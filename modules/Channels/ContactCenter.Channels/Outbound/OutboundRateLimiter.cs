@@ -43,7 +43,8 @@ internal sealed class OutboundRateLimiter(TimeProvider clock)
                 return bucket.PausedUntil;
             }
 
-            var limit = Math.Max(1, (int)Math.Floor(bucket.SlowUntil > now ? messagesPerSecond / 2 : messagesPerSecond));
+            bucket.MessagesPerSecond = messagesPerSecond;
+            var limit = bucket.Limit(now);
             var sent = bucket.Sent;
             while (sent.Count > 0 && sent.Peek() <= now - Window)
             {
@@ -59,6 +60,30 @@ internal sealed class OutboundRateLimiter(TimeProvider clock)
             // A slot frees when enough of the sends in the window are a second old.
             return sent.ElementAt(sent.Count - limit) + Window;
         }
+    }
+
+    /// <summary>
+    /// The accounts that can send nothing now (paused, or their window is full), and the earliest time one of them
+    /// may send again: the sender leaves their rows unclaimed until then instead of claiming and putting them back.
+    /// </summary>
+    public (IReadOnlyList<Guid> Accounts, DateTime? FreeAt) Saturated()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var accounts = new List<Guid>();
+        DateTime? freeAt = null;
+        lock (_lock)
+        {
+            foreach (var (account, bucket) in _accounts)
+            {
+                if (bucket.FreeAt(now) is { } at)
+                {
+                    accounts.Add(account);
+                    freeAt = freeAt is { } earliest && earliest < at ? earliest : at;
+                }
+            }
+        }
+
+        return (accounts, freeAt);
     }
 
     /// <summary>After 131056: nothing more to this recipient from this account until <paramref name="until"/>.</summary>
@@ -94,5 +119,23 @@ internal sealed class OutboundRateLimiter(TimeProvider clock)
         public DateTime PausedUntil { get; set; }
 
         public DateTime SlowUntil { get; set; }
+
+        /// <summary>The rate of the last send asked for (the account's setting).</summary>
+        public double MessagesPerSecond { get; set; } = 1;
+
+        public int Limit(DateTime now) => Math.Max(1, (int)Math.Floor(SlowUntil > now ? MessagesPerSecond / 2 : MessagesPerSecond));
+
+        /// <summary>Null when a send may start now, else when one may.</summary>
+        public DateTime? FreeAt(DateTime now)
+        {
+            if (PausedUntil > now)
+            {
+                return PausedUntil;
+            }
+
+            var inWindow = Sent.Where(at => at > now - Window).ToList();
+            var limit = Limit(now);
+            return inWindow.Count < limit ? null : inWindow[inWindow.Count - limit] + Window;
+        }
     }
 }

@@ -8,6 +8,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Channels.Outbound;
 
+/// <summary>What became of one claimed row.</summary>
+/// <param name="Called">The provider was called.</param>
+/// <param name="Settled">The row is accepted or failed for good; false when it waits for a later try (or was not ours).</param>
+internal readonly record struct DeliveryOutcome(bool Called, bool Settled);
+
 /// <summary>Sends one claimed row through its account's plugin and records the outcome (one scope per row).</summary>
 internal sealed class OutboxDelivery(
     ContactCenterDbContext db,
@@ -20,13 +25,12 @@ internal sealed class OutboxDelivery(
     OutboxOptions options,
     ILogger<OutboxDelivery> logger)
 {
-    /// <summary>True when the provider was called.</summary>
-    public async Task<bool> DeliverAsync(Guid rowId, string owner, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> DeliverAsync(Guid rowId, string owner, CancellationToken cancellationToken)
     {
         var row = await db.Set<OutboxMessage>().FirstOrDefaultAsync(r => r.Id == rowId, cancellationToken);
         if (row is null || row.Status != OutboxStatus.Sending || row.LeaseOwner != owner)
         {
-            return false;
+            return new DeliveryOutcome(false, false);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -35,14 +39,14 @@ internal sealed class OutboxDelivery(
         {
             await outcomes.FailAsync(row, OutboundFailureKind.Permanent, "channel_account", "The channel account is gone or its plugin is not loaded.",
                 OutboundReasons.AccountMissing, cancellationToken);
-            return false;
+            return new DeliveryOutcome(false, true);
         }
 
         if (row.Attempts > options.MaxAttempts)
         {
             var kind = Enum.TryParse<OutboundFailureKind>(row.LastErrorKind, out var last) ? last : OutboundFailureKind.Retryable;
             await outcomes.FailAsync(row, kind, row.LastErrorCode, row.LastErrorText, OutboundReasons.For(kind), cancellationToken);
-            return false;
+            return new DeliveryOutcome(false, true);
         }
 
         // Read receipts are not subject to the pair limit (they are no message to the user).
@@ -51,7 +55,7 @@ internal sealed class OutboxDelivery(
         {
             row.Attempts--; // waiting for our own rate limit is no attempt
             await outcomes.RescheduleAsync(row, later, cancellationToken);
-            return false;
+            return new DeliveryOutcome(false, false);
         }
 
         SendResult result;
@@ -71,7 +75,7 @@ internal sealed class OutboxDelivery(
         }
 
         await RecordAsync(row, result, pair, cancellationToken);
-        return true;
+        return new DeliveryOutcome(true, row.Status is OutboxStatus.Accepted or OutboxStatus.Failed);
     }
 
     internal static string? Recipient(OutboxMessage row) => row.RecipientPhone ?? row.RecipientUserId;
@@ -92,12 +96,14 @@ internal sealed class OutboxDelivery(
             return;
         }
 
+        // Only the pair limit concerns one recipient; any other "too many" (130429, an HTTP 429, the app or account
+        // limits) holds the whole account back until the provider's Retry-After, instead of sending into the same wall.
         switch (failure.ProviderErrorCode)
         {
             case "131056" when pair is not null:
                 limiter.PausePair(row.ChannelAccountId, pair, now + (failure.RetryAfter ?? TimeSpan.FromSeconds(6)));
                 break;
-            case "130429":
+            case not "131056" when kind == OutboundFailureKind.RateLimited:
                 limiter.SlowDown(row.ChannelAccountId, now + (failure.RetryAfter ?? TimeSpan.FromSeconds(1)));
                 break;
         }

@@ -5,8 +5,14 @@ namespace ContactCenter.Channels.Outbound;
 /// <summary>The sender's knobs, from <c>ContactCenter:Outbox:*</c>.</summary>
 internal sealed record OutboxOptions
 {
-    /// <summary>Per channel account, unless the account has a <c>messagesPerSecond</c> setting (WhatsApp's default is 80).</summary>
+    /// <summary>
+    /// Per channel account, unless the account has a <c>messagesPerSecond</c> setting or its plugin a rate in
+    /// <see cref="MessagesPerSecondByPlugin"/> (WhatsApp Cloud's default throughput is 80 per business number).
+    /// </summary>
     public double MessagesPerSecond { get; init; } = 80;
+
+    /// <summary>A plugin's default rate for its accounts (<c>ContactCenter:Outbox:MessagesPerSecondByPlugin:&lt;pluginId&gt;</c>).</summary>
+    public IReadOnlyDictionary<string, double> MessagesPerSecondByPlugin { get; init; } = new Dictionary<string, double>();
 
     public int MaxAttempts { get; init; } = 10;
 
@@ -37,6 +43,9 @@ internal sealed record OutboxOptions
         return new OutboxOptions
         {
             MessagesPerSecond = section.GetValue("MessagesPerSecond", defaults.MessagesPerSecond),
+            MessagesPerSecondByPlugin = section.GetSection("MessagesPerSecondByPlugin").GetChildren()
+                .Where(c => double.TryParse(c.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0)
+                .ToDictionary(c => c.Key, c => double.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase),
             MaxAttempts = section.GetValue("MaxAttempts", defaults.MaxAttempts),
             MaxAge = TimeSpan.FromSeconds(section.GetValue("MaxAgeSeconds", defaults.MaxAge.TotalSeconds)),
             Lease = TimeSpan.FromSeconds(lease),

@@ -67,6 +67,25 @@ internal sealed class OutboxOutcomes(ContactCenterDbContext db, IEventBus events
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Gives claimed rows back unsent (not an attempt), due at once: they were behind a message to the same recipient
+    /// that is not out yet, and the next claim keeps them waiting for it.
+    /// </summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, string owner, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<OutboxMessage>()
+            .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Sending && m.LeaseOwner == owner)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(m => m.Status, OutboxStatus.Pending)
+                    .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                    .SetProperty(m => m.NextAttemptAt, now)
+                    .SetProperty(m => m.LeaseOwner, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTime?)null)
+                    .SetProperty(m => m.UpdatedAt, now),
+                cancellationToken);
+    }
+
     private static void EndLease(OutboxMessage row, DateTime now)
     {
         row.LeaseOwner = null;

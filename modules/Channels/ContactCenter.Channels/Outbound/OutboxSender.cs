@@ -8,7 +8,10 @@ namespace ContactCenter.Channels.Outbound;
 /// Delivers the outbox: woken right after an enqueue is saved (<see cref="OutboxSignal"/>) and polling briefly
 /// for rows other nodes enqueued or whose backoff ended. Each pass claims due rows (committed as
 /// <c>sending</c> with a lease, see <see cref="OutboxClaims"/>), sends each through its plugin, and records
-/// the outcome. Rows to the same recipient go one after the other; different recipients in parallel.
+/// the outcome. Rows to the same recipient go one after the other, in the order they were queued (a row that is not
+/// out yet holds back the later ones, see <see cref="OutboxClaims"/>); different recipients in parallel, each
+/// account within its rate (<see cref="OutboundRateLimiter"/>): while an account is at its limit the loop waits
+/// until its next slot instead of its poll interval.
 /// <para>
 /// Exactly-once limits: an accepted row is never sent again. The one case where the provider may get the
 /// same message twice is a crash (or lost database) between the provider accepting and the outcome being
@@ -16,7 +19,8 @@ namespace ContactCenter.Channels.Outbound;
 /// idempotency key. The window is one HTTP call plus one small UPDATE.
 /// </para>
 /// </summary>
-internal sealed class OutboxSender(ILifetimeScope root, OutboxSignal signal, OutboxOptions options, ILogger<OutboxSender> logger)
+internal sealed class OutboxSender(
+    ILifetimeScope root, OutboxSignal signal, OutboundRateLimiter limiter, OutboxOptions options, TimeProvider clock, ILogger<OutboxSender> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -53,7 +57,7 @@ internal sealed class OutboxSender(ILifetimeScope root, OutboxSignal signal, Out
             try
             {
                 await DrainAsync(stoppingToken);
-                await signal.WaitAsync(options.PollInterval, stoppingToken);
+                await signal.WaitAsync(NextLook(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -79,17 +83,26 @@ internal sealed class OutboxSender(ILifetimeScope root, OutboxSignal signal, Out
             }
 
             var sent = 0;
-            var byRecipient = rows.GroupBy(r => (r.ChannelAccountId, OutboxDelivery.Recipient(r))).Select(g => g.ToList());
+            var byRecipient = rows.GroupBy(r => (r.ChannelAccountId, OutboxDelivery.Recipient(r)))
+                .Select(g => g.OrderBy(r => r.Priority).ThenBy(r => r.CreatedAt).ToList());
             await Parallel.ForEachAsync(
                 byRecipient,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken },
                 async (group, ct) =>
                 {
-                    foreach (var row in group)
+                    for (var i = 0; i < group.Count; i++)
                     {
-                        if (await DeliverAsync(row.Id, ct))
+                        var outcome = await DeliverAsync(group[i].Id, ct);
+                        if (outcome.Called)
                         {
                             Interlocked.Increment(ref sent);
+                        }
+
+                        if (!outcome.Settled && i + 1 < group.Count)
+                        {
+                            // Not out yet (a retry, a rate limit): the recipient's later messages must not overtake it.
+                            await ReleaseAsync([.. group.Skip(i + 1).Select(r => r.Id)], ct);
+                            break;
                         }
                     }
                 });
@@ -101,7 +114,21 @@ internal sealed class OutboxSender(ILifetimeScope root, OutboxSignal signal, Out
         }
     }
 
-    private async Task<bool> DeliverAsync(Guid rowId, CancellationToken cancellationToken)
+    /// <summary>Until the poll interval, or sooner when an account at its rate limit gets a slot.</summary>
+    private TimeSpan NextLook()
+    {
+        if (limiter.Saturated().FreeAt is not { } freeAt)
+        {
+            return options.PollInterval;
+        }
+
+        var wait = freeAt - clock.GetUtcNow().UtcDateTime;
+        return wait < MinimumWait ? MinimumWait : wait > options.PollInterval ? options.PollInterval : wait;
+    }
+
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(5);
+
+    private async Task<DeliveryOutcome> DeliverAsync(Guid rowId, CancellationToken cancellationToken)
     {
         try
         {
@@ -112,8 +139,14 @@ internal sealed class OutboxSender(ILifetimeScope root, OutboxSignal signal, Out
         {
             // The row stays 'sending' and is retried when its lease ends.
             logger.LogError(e, "Could not deliver outbox row {OutboxId}", rowId);
-            return false;
+            return new DeliveryOutcome(false, false);
         }
+    }
+
+    private async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var scope = root.BeginLifetimeScope();
+        await scope.Resolve<OutboxOutcomes>().ReleaseAsync(ids, NodeId, cancellationToken);
     }
 
     public override void Dispose()

@@ -53,7 +53,7 @@ internal sealed class SendingAdapters(IChannelPluginCatalog catalog, OutboxOptio
         var rate = settings.Settings.TryGetValue(RateSetting, out var text)
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var perSecond) && perSecond > 0
                 ? perSecond
-                : options.MessagesPerSecond;
+                : options.MessagesPerSecondByPlugin.GetValueOrDefault(plugin.Id, options.MessagesPerSecond);
         var bound = new BoundAdapter(account.UpdatedAt, adapter, rate);
         _cache[accountId] = bound;
         return bound;
