@@ -117,6 +117,28 @@ public abstract class WebhookGroupCommitTests(DatabaseKind kind) : InboundTest(k
     }
 
     [Fact]
+    public async Task On_stop_the_queued_webhooks_are_still_committed_and_answered_and_later_ones_get_503()
+    {
+        var account = await CreateAccountAsync();
+        var held = new Hold();
+        Writer.BeforeCommit = _ => held.OnFirstAsync();
+
+        var first = PostWebhookAsync(account, Text("wamid.s0", "um", from: Phone(0)));
+        await held.Entered;
+        var queued = Enumerable.Range(1, 5).Select(i => PostWebhookAsync(account, Text($"wamid.s{i}", $"fila {i}", from: Phone(i)))).ToList();
+        await UntilAsync(() => Writer.Queued == 5);
+        var stopping = Writer.StopAsync(CancellationToken.None);
+        held.Release();
+        await stopping;
+
+        Assert.All(await Task.WhenAll(queued.Prepend(first)), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(6, InboxRows());
+        var late = await PostWebhookAsync(account, Text("wamid.late", "tarde demais"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode);
+        Assert.Equal(6, InboxRows());
+    }
+
+    [Fact]
     public async Task Unknown_accounts_oversized_bodies_and_bad_signatures_are_answered_as_before_without_entering_the_queue()
     {
         var account = await CreateAccountAsync();
