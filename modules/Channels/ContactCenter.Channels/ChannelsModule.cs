@@ -10,6 +10,7 @@ using ContactCenter.Channels.Seeding;
 using ContactCenter.Channels.Webhooks;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
+using ContactCenter.Channels.Ui;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,8 @@ public sealed class ChannelsModule : Module, IContactCenterModule
     public string Name => ModuleName;
 
     public System.Reflection.Assembly? UiAssembly => typeof(ChannelsModule).Assembly;
+
+    public IReadOnlyList<NavItem> NavItems => ChannelsMenu.Items;
 
     protected override void Load(ContainerBuilder builder)
     {

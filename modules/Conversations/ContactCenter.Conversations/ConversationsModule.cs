@@ -35,6 +35,8 @@ public sealed class ConversationsModule : Module, IContactCenterModule
     /// <summary>The agent inbox (<c>/inbox</c>, the landing page).</summary>
     public System.Reflection.Assembly? UiAssembly => typeof(ConversationsModule).Assembly;
 
+    public IReadOnlyList<NavItem> NavItems => ConversationsMenu.Items;
+
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterType<ConversationsApi>().As<IConversationsApi>().InstancePerLifetimeScope();

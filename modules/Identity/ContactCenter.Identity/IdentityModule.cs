@@ -8,6 +8,7 @@ using ContactCenter.Identity.Seeding;
 using ContactCenter.Identity.Users;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
+using ContactCenter.Identity.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public sealed class IdentityModule : Module, IContactCenterModule
     public string Name => ModuleName;
 
     public System.Reflection.Assembly? UiAssembly => typeof(IdentityModule).Assembly;
+
+    public IReadOnlyList<NavItem> NavItems => IdentityMenu.Items;
 
     protected override void Load(ContainerBuilder builder)
     {

@@ -10,6 +10,7 @@ using ContactCenter.Leads.PublicForm;
 using ContactCenter.Leads.Tasks;
 using ContactCenter.Leads.Timeline;
 using ContactCenter.Queues.Contracts;
+using ContactCenter.Leads.Ui;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -27,6 +28,8 @@ public sealed class LeadsModule : Module, IContactCenterModule
     public string Name => ModuleName;
 
     public System.Reflection.Assembly? UiAssembly => typeof(LeadsModule).Assembly;
+
+    public IReadOnlyList<NavItem> NavItems => LeadsMenu.Items;
 
     protected override void Load(ContainerBuilder builder)
     {

@@ -16,6 +16,7 @@ using ContactCenter.Queues.Routing;
 using ContactCenter.Queues.Seeding;
 using ContactCenter.Queues.Settings;
 using ContactCenter.Queues.Teams;
+using ContactCenter.Queues.Ui;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,10 @@ public sealed class QueuesModule : Module, IContactCenterModule
     public string Name => ModuleName;
 
     public System.Reflection.Assembly? UiAssembly => typeof(QueuesModule).Assembly;
+
+    public IReadOnlyList<NavItem> NavItems => QueuesMenu.Items;
+
+    public IReadOnlyList<UiWidget> Widgets => QueuesMenu.Widgets;
 
     protected override void Load(ContainerBuilder builder)
     {

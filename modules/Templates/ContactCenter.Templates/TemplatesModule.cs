@@ -30,6 +30,8 @@ public sealed class TemplatesModule : Module, IContactCenterModule
     /// <summary>The admin's template pages and the supervisors' usage report.</summary>
     public System.Reflection.Assembly? UiAssembly => typeof(TemplatesModule).Assembly;
 
+    public IReadOnlyList<NavItem> NavItems => TemplatesMenu.Items;
+
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterType<TemplatesApi>().As<ITemplatesApi>().InstancePerLifetimeScope();
