@@ -9,7 +9,7 @@ using ContactCenter.Conversations.Media;
 using ContactCenter.Conversations.Messages;
 using ContactCenter.Conversations.Notices;
 using ContactCenter.Conversations.Outreach;
-using ContactCenter.Conversations.Routing;
+using ContactCenter.Conversations.Assignment;
 using ContactCenter.Conversations.Ui;
 using ContactCenter.Conversations.WrapUp;
 using ContactCenter.Kernel.Modules;

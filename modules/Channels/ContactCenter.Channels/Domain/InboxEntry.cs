@@ -1,4 +1,4 @@
-namespace ContactCenter.Channels.Inbox;
+namespace ContactCenter.Channels.Domain;
 
 /// <summary>
 /// One authentic webhook request, stored raw before the provider gets its 200, so nothing is lost when

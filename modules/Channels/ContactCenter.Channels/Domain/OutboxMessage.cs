@@ -2,7 +2,7 @@ using ContactCenter.Kernel.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ContactCenter.Channels.Outbound;
+namespace ContactCenter.Channels.Domain;
 
 internal enum OutboxStatus
 {

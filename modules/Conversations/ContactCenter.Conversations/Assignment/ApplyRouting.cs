@@ -4,7 +4,7 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Queues.Contracts;
 
-namespace ContactCenter.Conversations.Routing;
+namespace ContactCenter.Conversations.Assignment;
 
 /// <summary>
 /// Puts a conversation where routing decided, in the deciding unit of work: with its team and agent, or back in the

@@ -1,6 +1,6 @@
 using Autofac;
 
-namespace ContactCenter.Conversations.Routing;
+namespace ContactCenter.Conversations.Assignment;
 
 /// <summary>
 /// The copy of routing's decision on the conversation (Queues decides), and the first-response clock it stops.

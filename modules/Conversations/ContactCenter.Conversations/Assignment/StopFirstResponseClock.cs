@@ -3,7 +3,7 @@ using ContactCenter.Conversations.Domain;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
 
-namespace ContactCenter.Conversations.Routing;
+namespace ContactCenter.Conversations.Assignment;
 
 /// <summary>An agent wrote: the countdown on the conversation stops, as routing's first-response deadline does.</summary>
 internal sealed class StopFirstResponseClock(ContactCenterDbContext db) : IEventHandler<AgentReplied>

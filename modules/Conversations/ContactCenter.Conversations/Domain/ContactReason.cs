@@ -1,4 +1,4 @@
-namespace ContactCenter.Conversations.WrapUp;
+namespace ContactCenter.Conversations.Domain;
 
 /// <summary>
 /// Why the contact got in touch, chosen from the admin's list when a conversation is finished ("Venda realizada",

@@ -1,4 +1,4 @@
-namespace ContactCenter.Conversations.Media;
+namespace ContactCenter.Conversations.Domain;
 
 /// <summary>
 /// A received file. Downloaded at once (provider links expire within minutes) into

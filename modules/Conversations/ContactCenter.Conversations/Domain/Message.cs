@@ -1,4 +1,4 @@
-namespace ContactCenter.Conversations.Messages;
+namespace ContactCenter.Conversations.Domain;
 
 /// <summary>
 /// One message of a conversation, in or out. Reactions, edits and revokes are stored as messages of their own

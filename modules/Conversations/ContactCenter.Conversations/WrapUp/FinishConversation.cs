@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace ContactCenter.Conversations.Routing;
+namespace ContactCenter.Conversations.WrapUp;
 
 /// <summary>
 /// Ends a conversation: its agent, or a supervisor or admin who can see it, marks it finished with the contact reason

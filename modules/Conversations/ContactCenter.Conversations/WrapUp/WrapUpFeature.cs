@@ -1,5 +1,4 @@
 using Autofac;
-using ContactCenter.Conversations.Routing;
 using ContactCenter.Kernel.Startup;
 using Microsoft.AspNetCore.Routing;
 

@@ -1,4 +1,4 @@
-namespace ContactCenter.Leads.Contacts;
+namespace ContactCenter.Leads.Domain;
 
 /// <summary>
 /// A person the contact center talks to. Known by phone (E.164 digits) or, when the channel withholds it, by the

@@ -1,4 +1,4 @@
-namespace ContactCenter.Leads.Intake;
+namespace ContactCenter.Leads.Domain;
 
 /// <summary>
 /// One arrival of a contact for a product (form, API or WhatsApp), with what the person typed. A form or API lead

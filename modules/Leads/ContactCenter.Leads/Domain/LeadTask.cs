@@ -1,4 +1,4 @@
-namespace ContactCenter.Leads.Tasks;
+namespace ContactCenter.Leads.Domain;
 
 /// <summary>An unanswered-lead task: the person filled a form but never wrote on WhatsApp; an agent calls or e-mails them.</summary>
 internal sealed class LeadTask

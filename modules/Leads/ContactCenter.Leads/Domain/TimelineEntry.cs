@@ -1,4 +1,4 @@
-namespace ContactCenter.Leads.Timeline;
+namespace ContactCenter.Leads.Domain;
 
 /// <summary>One line of a contact's history, in plain words (<see cref="Text"/>) with its <see cref="Kind"/> for filters and icons.</summary>
 internal sealed class TimelineEntry

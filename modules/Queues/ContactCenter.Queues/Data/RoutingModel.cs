@@ -2,7 +2,7 @@ using ContactCenter.Kernel.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ContactCenter.Queues.Routing;
+namespace ContactCenter.Queues.Data;
 
 internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
 {

@@ -3,7 +3,7 @@ using ContactCenter.Queues.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ContactCenter.Queues.Settings;
+namespace ContactCenter.Queues.Domain;
 
 /// <summary>The routing timers as an admin saved them: one row, absent until the first save (defaults apply).</summary>
 internal sealed class RoutingSettings

@@ -1,4 +1,4 @@
-namespace ContactCenter.Queues.Routing;
+namespace ContactCenter.Queues.Domain;
 
 /// <summary>What routing hands out: an open conversation or an unanswered-lead task (call or e-mail the person).</summary>
 internal enum WorkItemKind
