@@ -8,10 +8,13 @@ namespace ContactCenter.Plugins.Sandbox;
 /// replies are "delivered" by accepting them here; the page reads them back from the host. Everything else
 /// (inbox, outbox, the 24-hour window) is the host's real path.
 /// </summary>
-internal sealed class SandboxAdapter(ChannelAccountContext context, SandboxTemplates templates) : IChannelAdapter, ISupportsMedia, ISupportsTemplates
+internal sealed class SandboxAdapter(ChannelAccountContext context, SandboxTemplates templates)
+    : IChannelAdapter, ISupportsMedia, ISupportsTemplates, ISupportsTestPhone
 {
     public const string SignatureHeader = "X-Sandbox-Signature";
-    private const string SignaturePrefix = "sha256=";
+    public const string SignaturePrefix = "sha256=";
+
+    private readonly SandboxTestPhone _phone = new(context);
 
     public WebhookResponse? Handshake(WebhookRequest request) => null;
 
@@ -76,6 +79,12 @@ internal sealed class SandboxAdapter(ChannelAccountContext context, SandboxTempl
 
     public Task<IReadOnlyList<TemplateState>> SyncTemplatesAsync(CancellationToken cancellationToken) =>
         Task.FromResult(templates.Sync(context));
+
+    public WebhookRequest InboundMessages(IReadOnlyList<TestPhoneMessage> messages) => _phone.InboundMessages(messages);
+
+    public WebhookRequest StatusUpdates(IReadOnlyList<TestPhoneStatus> statuses) => _phone.StatusUpdates(statuses);
+
+    public IReadOnlyList<TestPhoneMessage> ReadMessages(ReadOnlyMemory<byte> body) => _phone.ReadMessages(body);
 
     public Task<ChannelCheckResult> CheckAsync(CancellationToken cancellationToken) =>
         Task.FromResult(ChannelCheckResult.Passed("The sandbox has no provider to reach; it is always available."));

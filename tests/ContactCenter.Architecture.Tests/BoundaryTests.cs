@@ -103,6 +103,27 @@ public sealed class BoundaryTests
     public void EveryTableOfAModuleCarriesItsPrefix(string module) =>
         Violations.AssertNone(ModuleTablesRule.Check(module, AssemblyInspector.ModuleModels(Repo.Named(module).AssemblyPath)));
 
+    [Theory(SkipTestWithoutData = true)]
+    [MemberData(nameof(Modules))]
+    public void EveryModuleClassIsAShortTableOfContents(string module) =>
+        Violations.AssertNone(ModuleClassSizeRule.Check(
+            module, AssemblyInspector.ModuleClassSources(Repo.Named(module).AssemblyPath, Repo.Named(module).ProjectFile)));
+
+    [Theory(SkipTestWithoutData = true)]
+    [MemberData(nameof(Modules))]
+    public void EveryEntityOfAModuleLivesInItsDomainNamespace(string module) =>
+        Violations.AssertNone(EntityPlacementRule.Check(module, AssemblyInspector.ModuleModels(Repo.Named(module).AssemblyPath)));
+
+    [Fact]
+    public void HostNamesNoModulePageMenuOrWidget()
+    {
+        var host = Repo.Single(ProjectKind.Host);
+        var moduleTypes = Repo.OfKind(ProjectKind.Module).SelectMany(m => AssemblyInspector.PublicTypes(m.AssemblyPath)).ToList();
+        Assert.Contains(moduleTypes, t => t.IsComponent);
+        Violations.AssertNone(HostNamesNoModuleUiRule.Check(
+            host.AssemblyName, AssemblyInspector.TypeReferences(host.AssemblyPath), AssemblyInspector.StringLiterals(host.AssemblyPath), moduleTypes));
+    }
+
     [Fact]
     public void ContractsHaveNoReferenceCycles()
     {

@@ -139,6 +139,38 @@ public sealed class FixtureTests
     }
 
     [Fact]
+    public void SizeRuleFlagsOnlyTheModuleClassThatDoesEverythingItself()
+    {
+        Violations.AssertNone(ModuleClassSizeRule.Check(Widgets, Sources(Widgets)));
+        Violations.AssertExactly(ModuleClassSizeRule.Check(BadModule, Sources(BadModule)), "BadModule.cs has");
+        Violations.AssertExactly(ModuleClassSizeRule.Check("M", [new ModuleClassSource("M.Elsewhere", null, 0)]), "no file Elsewhere.cs");
+    }
+
+    [Fact]
+    public void HostUiRuleFlagsAComponentReferencedByTypeAndByName()
+    {
+        var widgets = AssemblyInspector.PublicTypes(Repo.Fixture(Widgets).AssemblyPath);
+        var host = Repo.Fixture(BadHost).AssemblyPath;
+        var clean = Repo.Fixture(BadModule).AssemblyPath;
+
+        Violations.AssertNone(HostNamesNoModuleUiRule.Check(BadModule, AssemblyInspector.TypeReferences(clean), AssemblyInspector.StringLiterals(clean), widgets));
+        Violations.AssertExactly(
+            HostNamesNoModuleUiRule.Check(BadHost, AssemblyInspector.TypeReferences(host), AssemblyInspector.StringLiterals(host), widgets),
+            "ContactCenter.Fixtures.Widgets.WidgetList (type reference)",
+            "ContactCenter.Fixtures.Widgets.WidgetMenu (in a string)");
+    }
+
+    [Fact]
+    public void EntityRuleFlagsEntitiesOutsideTheModulesDomainNamespace()
+    {
+        Violations.AssertNone(EntityPlacementRule.Check(Widgets, AssemblyInspector.ModuleModels(Repo.Fixture(Widgets).AssemblyPath)));
+        Violations.AssertExactly(
+            EntityPlacementRule.Check(BadModule, AssemblyInspector.ModuleModels(Repo.Fixture(BadModule).AssemblyPath)),
+            "entity ContactCenter.Fixtures.BadModule.Gadget",
+            "entity ContactCenter.Fixtures.Widgets.Domain.Widget");
+    }
+
+    [Fact]
     public void CycleRuleFlagsContractsThatReferenceEachOther()
     {
         var acyclic = new Dictionary<string, IReadOnlyList<string>>
@@ -155,6 +187,9 @@ public sealed class FixtureTests
 
     private static IReadOnlyList<string> References(string fixture) =>
         AssemblyInspector.ReferenceNames(Repo.Fixture(fixture).AssemblyPath);
+
+    private static IReadOnlyList<ModuleClassSource> Sources(string fixture) =>
+        AssemblyInspector.ModuleClassSources(Repo.Fixture(fixture).AssemblyPath, Repo.Fixture(fixture).ProjectFile);
 
     private static IReadOnlyList<string> Packages(string fixture) =>
         AssemblyInspector.PackageNames(Repo.Fixture(fixture).ProjectFile);

@@ -1,6 +1,7 @@
 using ContactCenter.Fixtures.Widgets;
 using ContactCenter.Fixtures.Widgets.Contracts;
 using ContactCenter.Kernel.Modules;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,27 @@ public sealed class BadModule : IContactCenterModule
         modelBuilder.Entity<Gadget>().ToTable("Gadgets");
     }
 
+    /// <summary>Breaks the size rule: a module class that maps every endpoint itself instead of its feature folders.</summary>
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
+        api.MapGet("/bad/gadgets", () => "all");
+        api.MapGet("/bad/gadgets/{id:guid}", (Guid id) => id);
+        api.MapPost("/bad/gadgets", () => "created");
+        api.MapPut("/bad/gadgets/{id:guid}", (Guid id) => id);
+        api.MapDelete("/bad/gadgets/{id:guid}", (Guid id) => id);
+        api.MapGet("/bad/gizmos", () => "all");
+        api.MapGet("/bad/gizmos/{id:guid}", (Guid id) => id);
+        api.MapPost("/bad/gizmos", () => "created");
+        api.MapPut("/bad/gizmos/{id:guid}", (Guid id) => id);
+        api.MapDelete("/bad/gizmos/{id:guid}", (Guid id) => id);
+        api.MapGet("/bad/doodads", () => "all");
+        api.MapGet("/bad/doodads/{id:guid}", (Guid id) => id);
+        api.MapPost("/bad/doodads", () => "created");
+        api.MapPut("/bad/doodads/{id:guid}", (Guid id) => id);
+        api.MapDelete("/bad/doodads/{id:guid}", (Guid id) => id);
+        api.MapGet("/bad/reports/daily", () => "daily");
+        api.MapGet("/bad/reports/weekly", () => "weekly");
+        api.MapGet("/bad/reports/monthly", () => "monthly");
     }
 }
 
@@ -28,6 +48,7 @@ public sealed class LeakedHelper
     public WidgetSummary? Last { get; set; }
 }
 
+/// <summary>Breaks the entity rule: configured by the module, declared outside its Domain namespace.</summary>
 internal sealed class Gadget
 {
     public Guid Id { get; set; }

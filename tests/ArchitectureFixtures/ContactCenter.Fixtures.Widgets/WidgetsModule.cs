@@ -1,4 +1,5 @@
 using ContactCenter.Fixtures.Widgets.Contracts;
+using ContactCenter.Fixtures.Widgets.Domain;
 using ContactCenter.Kernel.Modules;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Routing;
@@ -9,6 +10,9 @@ namespace ContactCenter.Fixtures.Widgets;
 public sealed class WidgetsModule : IContactCenterModule
 {
     public string Name => "Widgets";
+
+    /// <summary>Keeps the host rule: the host learns the widget from here, never by its type or name.</summary>
+    public IReadOnlyList<UiWidget> Widgets => [new(typeof(WidgetMenu), WidgetZones.Header, 10)];
 
     public void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.Entity<Widget>().ToModuleTable(Name, "Widgets");
@@ -24,10 +28,9 @@ public sealed class WidgetList : ComponentBase
 {
 }
 
-/// <summary>Keeps the table rule: mapped to Widgets_Widgets.</summary>
-internal sealed class Widget
+/// <summary>Stands in for a compiled header widget.</summary>
+public sealed class WidgetMenu : ComponentBase
 {
-    public Guid Id { get; set; }
 }
 
 internal sealed class WidgetsApi : IWidgetsApi

@@ -1,6 +1,9 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using System.Text.Json;
@@ -89,6 +92,57 @@ internal static class AssemblyInspector
         }
 
         return models;
+    }
+
+    /// <summary>Full names (<c>Outer+Inner</c> for nested types) of every type the assembly's code references.</summary>
+    public static IReadOnlyList<string> TypeReferences(string assemblyPath)
+    {
+        using var pe = new PEReader(File.OpenRead(Path.GetFullPath(assemblyPath)));
+        var metadata = pe.GetMetadataReader();
+        return [.. metadata.TypeReferences.Select(h => TypeReferenceName(metadata, h)).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The string literals of the assembly's code (the user-string heap).</summary>
+    public static IReadOnlyList<string> StringLiterals(string assemblyPath)
+    {
+        using var pe = new PEReader(File.OpenRead(Path.GetFullPath(assemblyPath)));
+        var metadata = pe.GetMetadataReader();
+        var literals = new List<string>();
+        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
+        {
+            literals.Add(metadata.GetUserString(handle));
+        }
+
+        return literals;
+    }
+
+    /// <summary>Each public module class of the assembly and the line count of the file named after it.</summary>
+    public static IReadOnlyList<Rules.ModuleClassSource> ModuleClassSources(string assemblyPath, string projectFile)
+    {
+        var folder = Path.GetDirectoryName(projectFile)!;
+        return
+        [
+            .. PublicTypes(assemblyPath).Where(t => t.IsModuleClass).Select(t =>
+            {
+                var name = t.FullName.Split('.', '+')[^1] + ".cs";
+                var file = Directory.EnumerateFiles(folder, name, SearchOption.AllDirectories)
+                    .FirstOrDefault(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+                return new Rules.ModuleClassSource(t.FullName, file is null ? null : Path.GetRelativePath(Repo.Root, file), file is null ? 0 : File.ReadAllLines(file).Length);
+            }),
+        ];
+    }
+
+    private static string TypeReferenceName(MetadataReader metadata, TypeReferenceHandle handle)
+    {
+        var type = metadata.GetTypeReference(handle);
+        var name = metadata.GetString(type.Name);
+        if (type.ResolutionScope.Kind == HandleKind.TypeReference)
+        {
+            return TypeReferenceName(metadata, (TypeReferenceHandle)type.ResolutionScope) + "+" + name;
+        }
+
+        var ns = metadata.GetString(type.Namespace);
+        return ns.Length == 0 ? name : ns + "." + name;
     }
 
     public static IReadOnlyList<PublicType> PublicTypes(string assemblyPath)

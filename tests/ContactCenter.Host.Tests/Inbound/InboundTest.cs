@@ -201,11 +201,11 @@ public abstract class InboundTest(DatabaseKind kind) : HostTest(kind)
             LastMessageAt = now,
         };
         db.Add(conversation);
-        db.Add(new ContactCenter.Conversations.Messages.Message
+        db.Add(new ContactCenter.Conversations.Domain.Message
         {
             ConversationId = conversation.Id,
             ChannelAccountId = account,
-            Direction = ContactCenter.Conversations.Messages.MessageDirection.Outbound,
+            Direction = ContactCenter.Conversations.Domain.MessageDirection.Outbound,
             Type = "text",
             Text = "Olá!",
             ProviderMessageId = providerMessageId,

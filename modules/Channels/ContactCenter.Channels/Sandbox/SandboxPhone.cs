@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Inbox;
 using ContactCenter.Channels.Contracts.Outbound;
@@ -15,19 +14,25 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactCenter.Channels.Sandbox;
 
 /// <summary>
-/// What the sandbox phone page does, as the customer's phone would: it writes the sandbox plugin's webhook JSON,
-/// signs it like the plugin expects and hands it to <see cref="WebhookIntake"/>, so its messages and ticks take
-/// the provider's path (inbox, processor, conversations) and nothing is special-cased for demos.
+/// What the sandbox phone page does, as the customer's phone would: it asks the account's plugin for the webhook
+/// its provider would post (<see cref="ISupportsTestPhone"/>: the wire format and its signature are the plugin's)
+/// and hands it to <see cref="WebhookIntake"/>, so its messages and ticks take the provider's path (inbox,
+/// processor, conversations) and nothing is special-cased for demos. The rules of what a phone may send are here.
 /// </summary>
 internal sealed class SandboxPhone(
-    IChannelsApi channels, IConversationsApi conversations, WebhookIntake intake, SandboxLinks links, ContactCenterDbContext db, TimeProvider clock)
+    IChannelsApi channels,
+    IConversationsApi conversations,
+    ChannelAdapters adapters,
+    WebhookIntake intake,
+    SandboxLinks links,
+    ContactCenterDbContext db,
+    TimeProvider clock)
 {
     /// <summary>The phone's own cap: its files ride inside the webhook's JSON (and the inbox row), so not WhatsApp's 100 MB.</summary>
     public const int MaxFileBytes = 16 * 1024 * 1024;
     public const int MaxCaptionLength = 1024;
     public const int MaxTextLength = 4096;
     public const int MaxNameLength = 100;
-    public const string SignatureHeader = "X-Sandbox-Signature";
 
     /// <summary>The account, when it exists and is a sandbox account (anything else is not_found: no phone for it).</summary>
     public async Task<Result<ChannelAccountSummary>> OpenAsync(Guid channelAccountId, CancellationToken cancellationToken) =>
@@ -60,6 +65,11 @@ internal sealed class SandboxPhone(
     /// </summary>
     public async Task<IReadOnlyList<PendingMessage>> PendingAsync(Guid channelAccountId, string phone, CancellationToken cancellationToken)
     {
+        if (await TestPhoneAsync(channelAccountId, cancellationToken) is not { } plugin)
+        {
+            return [];
+        }
+
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
         // The newest: a phone's latest message must not be crowded out by other numbers' old failures.
         var rows = await db.Set<InboxEntry>().AsNoTracking()
@@ -72,40 +82,13 @@ internal sealed class SandboxPhone(
         foreach (var row in Enumerable.Reverse(rows))
         {
             var failure = row.Status == InboxStatus.Failed ? row.Error ?? string.Empty : null;
-            pending.AddRange(SentBy(row.Body, phone).Select(m => new PendingMessage(m.Id, m.Text, row.ReceivedAt, failure)));
+            pending.AddRange(plugin.ReadMessages(row.Body)
+                .Where(m => m.From == phone)
+                .Select(m => new PendingMessage(m.Id, m.Summary, row.ReceivedAt, failure)));
         }
 
         return pending;
     }
-
-    private static List<(string Id, string? Text)> SentBy(byte[] body, string phone)
-    {
-        var sent = new List<(string Id, string? Text)>();
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var message in messages.EnumerateArray())
-                {
-                    if (message.ValueKind == JsonValueKind.Object && Text(message, "from") == phone && Text(message, "id") is { } id)
-                    {
-                        sent.Add((id, Text(message, "text") ?? Text(message, "caption") ?? Text(message, "fileName")));
-                    }
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Not the phone's JSON (someone else posted to the webhook): nothing of this phone in it.
-        }
-
-        return sent;
-    }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public Task<Result<Guid>> SendTextAsync(Guid channelAccountId, Person person, string? text, CancellationToken cancellationToken)
     {
@@ -113,7 +96,7 @@ internal sealed class SandboxPhone(
         check.Require("text", string.IsNullOrWhiteSpace(text) ? null : text, "Write a message.");
         check.Check(text is null || text.Length <= MaxTextLength, "text", $"A message may have at most {MaxTextLength} characters.");
         return check.IsValid
-            ? PostAsync(channelAccountId, Messages(person, new { type = "text", text = text!.Trim() }), cancellationToken)
+            ? PostAsync(channelAccountId, phone => phone.InboundMessages([Message(person, text!.Trim(), null)]), cancellationToken)
             : Task.FromResult<Result<Guid>>(check.ToError());
     }
 
@@ -138,15 +121,13 @@ internal sealed class SandboxPhone(
         }
 
         var mimeType = MediaRules.NormalizeMimeType(file.ContentType, file.FileName)!;
-        var content = new
-        {
-            type = MediaRules.KindOf(mimeType)!.Value.ToString().ToLowerInvariant(),
+        var sent = new TestPhoneFile(
+            Enum.Parse<MediaKind>(MediaRules.KindOf(mimeType)!.Value.ToString()),
             mimeType,
-            fileName = file.FileName,
-            caption = string.IsNullOrWhiteSpace(file.Caption) ? null : file.Caption.Trim(),
-            data = Convert.ToBase64String(file.Bytes),
-        };
-        return PostAsync(channelAccountId, Messages(person, content), cancellationToken);
+            file.FileName,
+            string.IsNullOrWhiteSpace(file.Caption) ? null : file.Caption.Trim(),
+            file.Bytes);
+        return PostAsync(channelAccountId, phone => phone.InboundMessages([Message(person, null, sent)]), cancellationToken);
     }
 
     /// <summary>The problem for a refused file, as the send API words it (413 media_too_large, 415 media_type_not_supported).</summary>
@@ -185,9 +166,9 @@ internal sealed class SandboxPhone(
             return ids;
         }
 
-        var at = clock.GetUtcNow().ToUnixTimeSeconds();
-        var statuses = ids.SelectMany(id => new[] { new { id, status = "delivered", timestamp = at }, new { id, status = "read", timestamp = at } });
-        var posted = await PostAsync(channelAccountId, new { statuses }, cancellationToken);
+        var at = clock.GetUtcNow();
+        var statuses = ids.SelectMany(id => new[] { new TestPhoneStatus(id, DeliveryStatus.Delivered, at), new TestPhoneStatus(id, DeliveryStatus.Read, at) }).ToList();
+        var posted = await PostAsync(channelAccountId, phone => phone.StatusUpdates(statuses), cancellationToken);
         return posted.IsSuccess ? ids : posted.Error;
     }
 
@@ -200,34 +181,25 @@ internal sealed class SandboxPhone(
         return check;
     }
 
-    private object Messages(Person person, object content)
-    {
-        // The sandbox message is one flat object: the person's fields plus the content's.
-        var message = JsonSerializer.SerializeToNode(content)!.AsObject();
-        message["id"] = "sbx-" + Guid.CreateVersion7().ToString("N");
-        message["from"] = person.Phone.Trim();
-        message["name"] = string.IsNullOrWhiteSpace(person.Name) ? null : person.Name.Trim();
-        message["timestamp"] = clock.GetUtcNow().ToUnixTimeSeconds();
-        return new { messages = new[] { message } };
-    }
+    private TestPhoneMessage Message(Person person, string? text, TestPhoneFile? file) => new(
+        "sbx-" + Guid.CreateVersion7().ToString("N"),
+        person.Phone.Trim(),
+        string.IsNullOrWhiteSpace(person.Name) ? null : person.Name.Trim(),
+        clock.GetUtcNow(),
+        text,
+        file);
 
-    private async Task<Result<Guid>> PostAsync(Guid channelAccountId, object webhook, CancellationToken cancellationToken)
-    {
-        if (await channels.GetSettingsAsync(channelAccountId, cancellationToken) is not { Account.PluginId: DemoChannelSeeder.PluginId } account)
-        {
-            return Error.NotFound("The sandbox channel account");
-        }
+    private async Task<Result<Guid>> PostAsync(
+        Guid channelAccountId, Func<ISupportsTestPhone, WebhookRequest> webhook, CancellationToken cancellationToken) =>
+        await TestPhoneAsync(channelAccountId, cancellationToken) is { } phone
+            ? await intake.ReceiveAsync(channelAccountId, webhook(phone), null, cancellationToken)
+            : Error.NotFound("The sandbox channel account");
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(webhook);
-        var headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" };
-        if (account.Settings.TryGetValue("signingSecret", out var secret) && secret is { Length: > 0 })
-        {
-            headers[SignatureHeader] = "sha256=" + WebhookSignatures.HmacSha256Hex(secret, body);
-        }
-
-        var request = new WebhookRequest("POST", "/webhooks/" + channelAccountId, [], headers, body);
-        return await intake.ReceiveAsync(channelAccountId, request, null, cancellationToken);
-    }
+    /// <summary>The account's adapter as a test phone, when the account is a sandbox account whose plugin offers one.</summary>
+    private async Task<ISupportsTestPhone?> TestPhoneAsync(Guid channelAccountId, CancellationToken cancellationToken) =>
+        (await OpenAsync(channelAccountId, cancellationToken)).IsSuccess
+            ? await adapters.FindAsync(channelAccountId, cancellationToken) as ISupportsTestPhone
+            : null;
 
     /// <summary>The phone a link opens: this account, this number (and the name typed on the form), until it expires.</summary>
     internal sealed record LinkedPhone(ChannelAccountSummary Account, string Phone, string? Name, DateTime ExpiresAt, string? Text);

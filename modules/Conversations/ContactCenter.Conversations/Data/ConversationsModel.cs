@@ -24,8 +24,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.LastMessageAt, c.Id });
         // A deadline column: the window sweeper looks for rows whose window just closed.
         builder.HasIndex(c => c.WindowClosesAt);
-        builder.Property(c => c.ContactReasonName).HasMaxLength(Routing.FinishConversation.MaxReason);
-        builder.Property(c => c.FinishNote).HasMaxLength(Routing.FinishConversation.MaxNote);
+        builder.Property(c => c.ContactReasonName).HasMaxLength(WrapUp.FinishConversation.MaxReason);
+        builder.Property(c => c.FinishNote).HasMaxLength(WrapUp.FinishConversation.MaxNote);
         // The history's keyset order (latest finished first).
         builder.HasIndex(c => new { c.FinishedAt, c.Id });
     }

@@ -1,0 +1,2 @@
+// Queues' entities (work items, routing settings) live in its Domain namespace.
+global using ContactCenter.Queues.Domain;
