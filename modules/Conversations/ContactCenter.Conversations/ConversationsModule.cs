@@ -52,6 +52,7 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<ListMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<FindMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ContactThreads>().InstancePerLifetimeScope();
+        builder.RegisterType<MessagesById>().InstancePerLifetimeScope();
         builder.RegisterType<SendMessage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<SendTemplateMessage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RecordSendOutcome>().AsImplementedInterfaces().InstancePerLifetimeScope();
