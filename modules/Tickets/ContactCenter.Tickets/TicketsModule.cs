@@ -20,10 +20,14 @@ public sealed class TicketsModule : Module, IContactCenterModule
 
     public string Name => ModuleName;
 
+    /// <summary>The tickets list and the ticket page.</summary>
+    public System.Reflection.Assembly? UiAssembly => typeof(TicketsModule).Assembly;
+
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterType<TicketVisibility>().InstancePerLifetimeScope();
         builder.RegisterType<TicketViews>().InstancePerLifetimeScope();
+        builder.RegisterType<Ui.TicketsView>().InstancePerLifetimeScope();
         builder.RegisterType<OpenTicket.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ListTickets.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetTicket.Handler>().InstancePerLifetimeScope();
