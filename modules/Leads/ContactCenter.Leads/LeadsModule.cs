@@ -56,6 +56,7 @@ public sealed class LeadsModule : Module, IContactCenterModule
         builder.RegisterType<GetTimeline.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RecordRouting>().As<IEventHandler<ConversationRouted>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
+        builder.RegisterType<RecordTickets>().AsImplementedInterfaces().InstancePerLifetimeScope();
 
         // Unanswered-lead tasks.
         builder.RegisterType<UnansweredLeads>().InstancePerLifetimeScope();

@@ -197,6 +197,26 @@ public abstract class TicketsTests(DatabaseKind kind) : RoutingTest(kind)
     }
 
     [Fact]
+    public async Task The_contacts_timeline_shows_the_ticket_opened_and_its_status_changes()
+    {
+        var (conversation, _, _, _, _, _) = await ArrangeAsync();
+        var client = await Host.LoginAsync("ana", Arrange.Password);
+        var contact = (string)(await ConversationAsync(conversation))["contact"]!["id"]!;
+        var (_, ticket) = await client.PostJsonAsync("/api/v1/tickets", new { title = "Boleto em dobro", conversationId = conversation });
+        var number = (int)ticket["ticket"]!["number"]!;
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
+        await client.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "solved" });
+
+        var timeline = (await Host.CreateAdminClient().GetJsonAsync($"/api/v1/contacts/{contact}/timeline")).AsArray();
+
+        var opened = timeline.Single(e => (string?)e!["kind"] == "ticket_opened")!;
+        var solved = timeline.Single(e => (string?)e!["kind"] == "ticket_status")!;
+        Assert.Equal($"Ticket #{number} opened by ana: Boleto em dobro", (string?)opened["text"]);
+        Assert.Equal(conversation.ToString(), (string?)opened["conversationId"]);
+        Assert.Equal($"Ticket #{number}: Open → Solved by ana", (string?)solved["text"]);
+    }
+
+    [Fact]
     public async Task Tickets_opened_at_the_same_time_get_numbers_of_their_own()
     {
         var (_, _, _, comercial, _, _) = await ArrangeAsync();
