@@ -2,15 +2,12 @@ using Autofac;
 using ContactCenter.Identity.ApiKeys;
 using ContactCenter.Identity.Auth;
 using ContactCenter.Identity.Contracts;
-using ContactCenter.Identity.Data;
-using ContactCenter.Identity.Domain;
 using ContactCenter.Identity.Seeding;
+using ContactCenter.Identity.Ui;
 using ContactCenter.Identity.Users;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Identity;
 
@@ -18,44 +15,24 @@ namespace ContactCenter.Identity;
 public sealed class IdentityModule : Module, IContactCenterModule
 {
     public const string ModuleName = "Identity";
-
     public string Name => ModuleName;
-
     public System.Reflection.Assembly? UiAssembly => typeof(IdentityModule).Assembly;
+    public IReadOnlyList<NavItem> NavItems => IdentityMenu.Items;
 
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterType<IdentityApi>().As<IIdentityApi>().InstancePerLifetimeScope();
-        builder.RegisterType<PasswordHasher<User>>().As<IPasswordHasher<User>>().SingleInstance();
-        builder.RegisterType<VerifyPassword>().InstancePerLifetimeScope();
-        builder.RegisterType<ListUsers.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<GetUser.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<CreateUser.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<UpdateUser.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<ListApiKeys.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<CreateApiKey.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<RevokeApiKey.Handler>().InstancePerLifetimeScope();
+        AuthFeature.Register(builder);
+        UsersFeature.Register(builder);
+        ApiKeysFeature.Register(builder);
         builder.RegisterType<BootstrapApiKeySeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
         builder.RegisterType<DemoUsersSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
     }
 
-    public void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.ApplyConfiguration(new UserConfiguration());
-        modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
-    }
-
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        Login.Map(api);
-        Logout.Map(api);
-        Me.Map(api);
-        ListUsers.Map(api);
-        GetUser.Map(api);
-        CreateUser.Map(api);
-        UpdateUser.Map(api);
-        ListApiKeys.Map(api);
-        CreateApiKey.Map(api);
-        RevokeApiKey.Map(api);
+        AuthFeature.Map(api);
+        UsersFeature.Map(api);
+        ApiKeysFeature.Map(api);
     }
 }

@@ -1,17 +1,13 @@
 using Autofac;
-using ContactCenter.Conversations.Contracts;
-using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Leads.Contacts;
 using ContactCenter.Leads.Contracts;
-using ContactCenter.Leads.Data;
 using ContactCenter.Leads.Intake;
 using ContactCenter.Leads.PublicForm;
 using ContactCenter.Leads.Tasks;
 using ContactCenter.Leads.Timeline;
-using ContactCenter.Queues.Contracts;
+using ContactCenter.Leads.Ui;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace ContactCenter.Leads;
@@ -23,70 +19,30 @@ namespace ContactCenter.Leads;
 public sealed class LeadsModule : Module, IContactCenterModule
 {
     public const string ModuleName = "Leads";
-
     public string Name => ModuleName;
-
     public System.Reflection.Assembly? UiAssembly => typeof(LeadsModule).Assembly;
+    public IReadOnlyList<NavItem> NavItems => LeadsMenu.Items;
 
     protected override void Load(ContainerBuilder builder)
     {
-        // Facade for the inbox path, and the services behind it.
+        // The facade the inbox path and the other modules call.
         builder.RegisterType<ContactsApi>().As<IContactsApi>().InstancePerLifetimeScope();
-        builder.RegisterType<ContactBook>().InstancePerLifetimeScope();
-        builder.RegisterType<ArrivalMatcher>().InstancePerLifetimeScope();
-        builder.RegisterType<ContactMerger>().InstancePerLifetimeScope();
-        builder.RegisterType<ContactTimeline>().InstancePerLifetimeScope();
-        builder.RegisterType<Names>().InstancePerLifetimeScope();
-        builder.RegisterType<ContactVisibility>().InstancePerLifetimeScope();
-        builder.RegisterType<ContactViews>().InstancePerLifetimeScope();
-        builder.RegisterType<TaskVisibility>().InstancePerLifetimeScope();
-        builder.RegisterType<TaskViews>().InstancePerLifetimeScope();
-
-        // Lead intake: the API, agents' "Add as lead" and the public form share one intake.
-        builder.RegisterType<LeadIntake>().InstancePerLifetimeScope();
-        builder.RegisterType<WhatsAppLinks>().InstancePerLifetimeScope();
-        builder.RegisterType<CreateLead.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<LeadForm.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<FormRateLimiter>().SingleInstance();
-
-        // Contacts and their timeline.
-        builder.RegisterType<ListContacts.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<GetContact.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<UpdateContact.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<GetTimeline.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<RecordRouting>().As<IEventHandler<ConversationRouted>>().InstancePerLifetimeScope();
-        builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
-        builder.RegisterType<RecordTickets>().AsImplementedInterfaces().InstancePerLifetimeScope();
-
-        // Unanswered-lead tasks.
-        builder.RegisterType<UnansweredLeads>().InstancePerLifetimeScope();
-        builder.RegisterType<UnansweredLeadsJob>().InstancePerDependency();
-        builder.RegisterType<RecordTaskRouting>().As<IEventHandler<LeadTaskRouted>>().InstancePerLifetimeScope();
-        builder.RegisterType<ListTasks.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<CompleteTask.Handler>().InstancePerLifetimeScope();
-    }
-
-    public void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.ApplyConfiguration(new ContactConfiguration());
-        modelBuilder.ApplyConfiguration(new LeadConfiguration());
-        modelBuilder.ApplyConfiguration(new TimelineEntryConfiguration());
-        modelBuilder.ApplyConfiguration(new LeadTaskConfiguration());
+        ContactsFeature.Register(builder);
+        IntakeFeature.Register(builder);
+        PublicFormFeature.Register(builder);
+        TimelineFeature.Register(builder);
+        TasksFeature.Register(builder);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        CreateLead.Map(api);
-        ListContacts.Map(api);
-        GetContact.Map(api);
-        UpdateContact.Map(api);
-        GetTimeline.Map(api);
-        ListTasks.Map(api);
-        CompleteTask.Map(api);
+        IntakeFeature.Map(api);
+        ContactsFeature.Map(api);
+        TimelineFeature.Map(api);
+        TasksFeature.Map(api);
     }
 
-    /// <summary>The public lead form <c>/f/{productSlug}</c>: anonymous, rate-limited, with a honeypot.</summary>
-    public void MapPublicEndpoints(IEndpointRouteBuilder app) => LeadForm.Map(app);
+    public void MapPublicEndpoints(IEndpointRouteBuilder app) => PublicFormFeature.MapPublic(app);
 
-    public void ConfigureJobs(IQuartzBuilder quartz) => UnansweredLeadsJob.Configure(quartz);
+    public void ConfigureJobs(IQuartzBuilder quartz) => TasksFeature.Schedule(quartz);
 }

@@ -1,12 +1,11 @@
 using Autofac;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Tickets.Changes;
-using ContactCenter.Tickets.Data;
 using ContactCenter.Tickets.Listing;
 using ContactCenter.Tickets.Messages;
 using ContactCenter.Tickets.Opening;
+using ContactCenter.Tickets.Ui;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Tickets;
 
@@ -17,41 +16,29 @@ namespace ContactCenter.Tickets;
 public sealed class TicketsModule : Module, IContactCenterModule
 {
     public const string ModuleName = "Tickets";
-
     public string Name => ModuleName;
 
-    /// <summary>The tickets list and the ticket page.</summary>
+    /// <summary>The tickets list, a ticket's page, and the tools in a conversation.</summary>
     public System.Reflection.Assembly? UiAssembly => typeof(TicketsModule).Assembly;
+
+    public IReadOnlyList<NavItem> NavItems => TicketsMenu.Items;
+
+    public IReadOnlyList<UiWidget> Widgets { get; } = [new(typeof(TicketTools), WidgetZones.ConversationTools, 10)];
 
     protected override void Load(ContainerBuilder builder)
     {
-        builder.RegisterType<TicketVisibility>().InstancePerLifetimeScope();
-        builder.RegisterType<TicketViews>().InstancePerLifetimeScope();
-        builder.RegisterType<Ui.TicketsView>().InstancePerLifetimeScope();
-        builder.RegisterType<OpenTicket.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<ListTickets.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<GetTicket.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<ListConversationTickets.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<UpdateTicket.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<LinkMessages.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<ListTicketMessages.Handler>().InstancePerLifetimeScope();
-    }
-
-    public void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.ApplyConfiguration(new TicketConfiguration());
-        modelBuilder.ApplyConfiguration(new TicketMessageConfiguration());
-        modelBuilder.ApplyConfiguration(new TicketChangeConfiguration());
+        OpeningFeature.Register(builder);
+        ListingFeature.Register(builder);
+        ChangesFeature.Register(builder);
+        MessagesFeature.Register(builder);
+        builder.RegisterType<TicketsView>().InstancePerLifetimeScope();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        OpenTicket.Map(api);
-        ListTickets.Map(api);
-        GetTicket.Map(api);
-        UpdateTicket.Map(api);
-        LinkMessages.Map(api);
-        ListTicketMessages.Map(api);
-        ListConversationTickets.Map(api);
+        OpeningFeature.Map(api);
+        ListingFeature.Map(api);
+        ChangesFeature.Map(api);
+        MessagesFeature.Map(api);
     }
 }

@@ -1,0 +1,15 @@
+using Autofac;
+
+namespace ContactCenter.Conversations.Notices;
+
+/// <summary>Real time: who hears what after a commit (after StoreInboundMessages: it reads the stored message).</summary>
+internal static class NoticesFeature
+{
+    public static void Register(ContainerBuilder builder)
+    {
+        builder.RegisterType<NotifyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<NotifyInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<NotifyDeliveryStatus>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<NotifyContactThread>().AsImplementedInterfaces().InstancePerLifetimeScope();
+    }
+}

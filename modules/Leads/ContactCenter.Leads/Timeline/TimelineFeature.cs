@@ -1,0 +1,22 @@
+using Autofac;
+using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Events;
+using ContactCenter.Queues.Contracts;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactCenter.Leads.Timeline;
+
+/// <summary>A contact's timeline, written from routing, finishing and ticket events.</summary>
+internal static class TimelineFeature
+{
+    public static void Register(ContainerBuilder builder)
+    {
+        builder.RegisterType<ContactTimeline>().InstancePerLifetimeScope();
+        builder.RegisterType<GetTimeline.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<RecordRouting>().As<IEventHandler<ConversationRouted>>().InstancePerLifetimeScope();
+        builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
+        builder.RegisterType<RecordTickets>().AsImplementedInterfaces().InstancePerLifetimeScope();
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => GetTimeline.Map(api);
+}
