@@ -45,6 +45,10 @@ public sealed class TicketsTests(UiFixture fixture) : UiTest(fixture)
         await Expect(page.GetByTestId("ticket-create-form")).ToContainTextAsync("2 mensagem(ns)");
         await page.GetByTestId("ticket-create-title").FillAsync("Boleto com valor em dobro");
         await page.GetByTestId("ticket-create-priority").SelectOptionAsync("High");
+        // This number serves no team yet: the agent says which team looks after the ticket.
+        await page.GetByTestId("ticket-create-submit").ClickAsync();
+        await Expect(page.GetByTestId("ticket-tools-error")).ToContainTextAsync("Escolha o time");
+        await page.GetByTestId("ticket-create-team").SelectOptionAsync(new SelectOptionValue { Label = "Suporte" });
         await page.GetByTestId("ticket-create-submit").ClickAsync();
         await Expect(page.GetByTestId("ticket-tools-notice")).ToContainTextAsync("aberto");
         var badge = page.GetByTestId("conversation-ticket");
