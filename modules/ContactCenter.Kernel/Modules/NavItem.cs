@@ -34,7 +34,10 @@ public sealed record NavItem(NavSection Section, string Key, string Href, string
 /// A component a module places in one of the host's layout zones (as nopCommerce's widget zones do); the host
 /// renders every module's widgets for a zone by <see cref="Order"/>.
 /// </summary>
-/// <param name="Component">A public Razor component type of the module's UI assembly; it takes no parameters.</param>
+/// <param name="Component">
+/// A public Razor component type of the module's UI assembly. Header widgets take no parameters; conversation tools take
+/// one, <c>Context</c>, a <see cref="ConversationToolContext"/>.
+/// </param>
 /// <param name="Zone">One of <see cref="WidgetZones"/>.</param>
 /// <param name="Order">Position within the zone, lowest first.</param>
 public sealed record UiWidget(Type Component, string Zone, int Order);
@@ -44,4 +47,16 @@ public static class WidgetZones
 {
     /// <summary>The top bar, left of the language switch (e.g. the agent's presence switch).</summary>
     public const string Header = "header";
+
+    /// <summary>
+    /// Under a conversation's header, beside "select messages": what other modules do with a conversation and the
+    /// messages the agent picked (the Tickets module's "Criar chamado" and "Vincular a chamado").
+    /// </summary>
+    public const string ConversationTools = "conversation-tools";
 }
+
+/// <summary>What a conversation tool is given: the open conversation, the messages picked in it, and how to end the picking.</summary>
+/// <param name="ConversationId">The conversation on screen.</param>
+/// <param name="SelectedMessageIds">The messages the agent ticked, in the order they appear in the thread.</param>
+/// <param name="ClearSelectionAsync">Unticks everything and leaves the picking mode (after the tool used the selection).</param>
+public sealed record ConversationToolContext(Guid ConversationId, IReadOnlyList<Guid> SelectedMessageIds, Func<Task> ClearSelectionAsync);

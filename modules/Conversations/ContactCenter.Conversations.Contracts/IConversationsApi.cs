@@ -24,6 +24,18 @@ public interface IConversationsApi
     /// </summary>
     Task<IReadOnlyList<ContactConversation>> ListOfContactAsync(Guid contactId, int messagesEach, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The messages of <paramref name="messageIds"/> that belong to the conversation, with the conversation, if the
+    /// caller may see it; else null (whether it exists or not). For records made from picked messages (a ticket).
+    /// </summary>
+    Task<VisibleMessages?> FindVisibleMessagesAsync(Guid conversationId, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Messages by id, oldest first, whatever their conversation. No visibility rule: only for a record whose own
+    /// visibility grants the messages linked to it (a ticket shows its messages to whoever may see the ticket).
+    /// </summary>
+    Task<IReadOnlyList<MessageDto>> ListMessagesByIdAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken);
+
     /// <summary>Waiting conversations per team and product, and open conversations per agent, among those the caller may see.</summary>
     Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken);
 }

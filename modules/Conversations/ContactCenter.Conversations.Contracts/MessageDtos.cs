@@ -39,3 +39,6 @@ public sealed record MessageErrorDto(string? Code, string? Message);
 
 /// <summary>A page of messages, oldest first; pass <see cref="NextCursor"/> back for the next (null at the end).</summary>
 public sealed record MessagePage(IReadOnlyList<MessageDto> Items, string? NextCursor);
+
+/// <summary>Messages the caller picked in a conversation they may see (ids of other conversations left out), oldest first.</summary>
+public sealed record VisibleMessages(ConversationSummary Conversation, IReadOnlyList<MessageDto> Messages);

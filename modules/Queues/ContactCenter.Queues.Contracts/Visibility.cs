@@ -33,6 +33,9 @@ public sealed record VisibilityRule(Sight Supervisor, Sight Agent)
     /// <summary>Supervisors every contact; an agent the contacts they own and every contact of their teams.</summary>
     public static readonly VisibilityRule Contacts = new(Sight.Everything, Sight.OwnAndTeams);
 
+    /// <summary>Supervisors and agents the tickets of their teams (and any assigned to them): a ticket is team work, not a pool.</summary>
+    public static readonly VisibilityRule Tickets = new(Sight.OwnAndTeams, Sight.OwnAndTeams);
+
     /// <summary>What a caller of <paramref name="role"/> sees of this kind (null: not signed in).</summary>
     public Sight SightOf(Role? role) => role switch
     {

@@ -25,6 +25,12 @@ public static class Json
         return (response, await response.ReadJsonAsync());
     }
 
+    public static async Task<(HttpResponseMessage Response, JsonNode Body)> PatchJsonAsync(this HttpClient client, string url, object body)
+    {
+        var response = await client.PatchAsJsonAsync(url, body);
+        return (response, await response.ReadJsonAsync());
+    }
+
     public static async Task<JsonNode> GetJsonAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -72,7 +72,7 @@ internal static class ListHistory
             var page = rows.Take(limit).ToList();
             var next = rows.Count > limit ? new ConversationCursor(page[^1].FinishedAt!.Value, page[^1].Id).Encode() : null;
 
-            var (teamNames, people) = await TeamNames.LoadAsync(queues, cancellationToken);
+            var (teamNames, people) = await queues.LoadNamesAsync(cancellationToken);
             return new HistoryPage([.. page.Select(c => new HistoryEntry(
                 c.Id,
                 new ConversationContact(c.ContactId, c.ContactName, c.ContactPhone),

@@ -52,7 +52,7 @@ internal static class ListContactConversations
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-            var (teamNames, people) = await TeamNames.LoadAsync(queues, cancellationToken);
+            var (teamNames, people) = await queues.LoadNamesAsync(cancellationToken);
 
             // One small query per conversation for its last messages (a contact has a handful, and "last N of each" has
             // no portable single query), then their media and edits for all of them at once.

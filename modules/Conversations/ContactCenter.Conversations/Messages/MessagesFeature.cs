@@ -18,6 +18,7 @@ internal static class MessagesFeature
         builder.RegisterType<ListMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<FindMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ContactThreads>().InstancePerLifetimeScope();
+        builder.RegisterType<MessagesById>().InstancePerLifetimeScope();
         builder.RegisterType<SendMessage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<SendTemplateMessage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RecordSendOutcome>().AsImplementedInterfaces().InstancePerLifetimeScope();

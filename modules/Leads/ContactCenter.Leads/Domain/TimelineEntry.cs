@@ -39,4 +39,6 @@ internal static class TimelineKinds
     public const string ContactUpdated = "contact_updated";
     public const string ContactsMerged = "contacts_merged";
     public const string Finished = "finished";
+    public const string TicketOpened = "ticket_opened";
+    public const string TicketStatus = "ticket_status";
 }

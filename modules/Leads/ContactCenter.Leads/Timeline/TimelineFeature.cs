@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ContactCenter.Leads.Timeline;
 
-/// <summary>A contact's timeline, written from routing and finishing events.</summary>
+/// <summary>A contact's timeline, written from routing, finishing and ticket events.</summary>
 internal static class TimelineFeature
 {
     public static void Register(ContainerBuilder builder)
@@ -15,6 +15,7 @@ internal static class TimelineFeature
         builder.RegisterType<GetTimeline.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RecordRouting>().As<IEventHandler<ConversationRouted>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
+        builder.RegisterType<RecordTickets>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }
 
     public static void Map(IEndpointRouteBuilder api) => GetTimeline.Map(api);

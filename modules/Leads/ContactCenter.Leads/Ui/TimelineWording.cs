@@ -51,6 +51,9 @@ internal static class TimelineWording
                 _ => null,
             },
             TimelineKinds.Finished => Finished(l, data, by),
+            TimelineKinds.TicketOpened => S("{0} opened ticket #{1}: {2}", by, data.Text("number") ?? "?", data.Text("title") ?? string.Empty),
+            TimelineKinds.TicketStatus => S(
+                "{0} moved ticket #{1} from {2} to {3}.", by, data.Text("number") ?? "?", S("TicketStatus_" + data.Text("from")), S("TicketStatus_" + data.Text("to"))),
             _ => null,
         };
     }

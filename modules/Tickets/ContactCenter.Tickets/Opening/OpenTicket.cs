@@ -1,0 +1,144 @@
+using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Errors;
+using ContactCenter.Kernel.Events;
+using ContactCenter.Kernel.Http;
+using ContactCenter.Kernel.Identity;
+using ContactCenter.Queues.Contracts;
+using ContactCenter.Tickets.Contracts;
+using ContactCenter.Tickets.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Tickets.Opening;
+
+/// <summary>
+/// "Criar chamado": a new ticket, usually from messages picked in a conversation the caller may see (the contact becomes
+/// the requester, the conversation's team the ticket's team unless another is named). Without a conversation a team is
+/// required. Numbers are sequential; two tickets opened at once each get their own.
+/// </summary>
+internal static class OpenTicket
+{
+    /// <summary>What the agent filled in; <see cref="MessageIds"/> are messages of <see cref="ConversationId"/>.</summary>
+    internal sealed record Request(
+        string? Title,
+        string? Description,
+        TicketPriority? Priority,
+        Guid? ConversationId,
+        IReadOnlyList<Guid>? MessageIds,
+        Guid? TeamId,
+        Guid? AssigneeId);
+
+    internal sealed class Handler(
+        ContactCenterDbContext db, IConversationsApi conversations, IQueuesApi queues, TicketViews views, IEventBus events, ICurrentUser caller, TimeProvider clock)
+    {
+        /// <summary>Another request can take the same number between reading the highest and saving: try again.</summary>
+        private const int NumberAttempts = 5;
+
+        public async Task<Result<TicketDetail>> HandleAsync(Request request, CancellationToken cancellationToken)
+        {
+            if ((TicketRules.CheckTitle(request.Title) ?? TicketRules.CheckDescription(request.Description) ?? TicketRules.CheckMessageCount(request.MessageIds)) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var messageIds = request.MessageIds ?? [];
+            VisibleMessages? picked = null;
+            if (request.ConversationId is { } conversationId)
+            {
+                picked = await conversations.FindVisibleMessagesAsync(conversationId, [.. messageIds], cancellationToken);
+                if (picked is null)
+                {
+                    return TicketRules.ConversationNotFound();
+                }
+
+                if (picked.Messages.Count != messageIds.Distinct().Count())
+                {
+                    return Error.Validation("messageIds", "Algumas mensagens escolhidas não são desta conversa.");
+                }
+            }
+            else if (messageIds.Count > 0)
+            {
+                return Error.Validation("conversationId", "Informe a conversa das mensagens escolhidas.");
+            }
+
+            if ((request.TeamId ?? picked?.Conversation.TeamId) is not { } teamId || await queues.FindTeamAsync(teamId, cancellationToken) is null)
+            {
+                return Error.Validation("teamId", request.TeamId is null ? "Escolha o time que vai cuidar do chamado." : "Esse time não existe.");
+            }
+
+            if (request.AssigneeId is { } assignee && await queues.FindAgentAsync(assignee, cancellationToken) is null)
+            {
+                return Error.Validation("assigneeId", "Esse atendente não existe.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var contact = picked?.Conversation.Contact;
+            var ticket = new Ticket
+            {
+                Title = request.Title!.Trim(),
+                Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
+                Priority = request.Priority ?? TicketPriority.Normal,
+                ContactId = contact?.Id,
+                ContactName = contact?.Name,
+                ContactPhone = contact?.Phone,
+                ConversationId = request.ConversationId,
+                TeamId = teamId,
+                AssigneeId = request.AssigneeId,
+                CreatedById = caller.UserId,
+                CreatedByName = caller.DisplayName,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Add(ticket);
+            db.Add(new TicketChange { TicketId = ticket.Id, Position = 1, At = now, ById = caller.UserId, ByName = caller.DisplayName, Field = "created", To = ticket.Title });
+            foreach (var message in picked?.Messages ?? [])
+            {
+                db.Add(new TicketMessage { TicketId = ticket.Id, MessageId = message.Id, ConversationId = message.ConversationId, LinkedAt = now, LinkedById = caller.UserId });
+            }
+
+            if (!await SaveWithNextNumberAsync(ticket, cancellationToken))
+            {
+                return new Error("ticket_number_busy", "Muitos chamados foram abertos ao mesmo tempo; tente de novo.", 503);
+            }
+
+            await events.PublishAsync(
+                new TicketOpened(ticket.Id, ticket.Number, ticket.Title, ticket.ContactId, ticket.ConversationId, ticket.TeamId, caller.UserId, now), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return await views.ToDetailAsync(ticket, cancellationToken);
+        }
+
+        private async Task<bool> SaveWithNextNumberAsync(Ticket ticket, CancellationToken cancellationToken)
+        {
+            for (var attempt = 0; attempt < NumberAttempts; attempt++)
+            {
+                ticket.Number = (await db.Set<Ticket>().MaxAsync(t => (int?)t.Number, cancellationToken) ?? 0) + 1;
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return true;
+                }
+                catch (DbUpdateException) when (attempt < NumberAttempts - 1)
+                {
+                    // The unique index on Number refused a number another request just took; the rows stay Added.
+                }
+            }
+
+            return false;
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/tickets", async Task<Results<Created<TicketDetail>, ProblemHttpResult>> (Request request, Handler handler, CancellationToken ct) =>
+            (await handler.HandleAsync(request, ct)).ToHttp(t => TypedResults.Created($"/api/v1/tickets/{t.Ticket.Number}", t)))
+        .WithName("OpenTicket")
+        .WithSummary("Open a ticket, usually from messages picked in a conversation")
+        .WithDescription(
+            "With conversationId the conversation's contact is the requester and its team the ticket's team (unless teamId names " +
+            "another); messageIds must be messages of that conversation. 404 conversation_not_found when the caller may not see it.")
+        .WithTags("Tickets")
+        .RequireAuthorization(Policies.Agent);
+}
