@@ -103,6 +103,11 @@ public sealed class BoundaryTests
     public void EveryTableOfAModuleCarriesItsPrefix(string module) =>
         Violations.AssertNone(ModuleTablesRule.Check(module, AssemblyInspector.ModuleModels(Repo.Named(module).AssemblyPath)));
 
+    [Theory(SkipTestWithoutData = true)]
+    [MemberData(nameof(Modules))]
+    public void EveryEventHandlerDeclaresItsPhase(string module) =>
+        Violations.AssertNone(EventHandlerPhaseRule.Check(module, AssemblyInspector.EventHandlers(Repo.Named(module).AssemblyPath)));
+
     [Fact]
     public void ContractsHaveNoReferenceCycles()
     {

@@ -23,7 +23,4 @@ public interface IConversationsApi
     /// messages (for the contact page).
     /// </summary>
     Task<IReadOnlyList<ContactConversation>> ListOfContactAsync(Guid contactId, int messagesEach, CancellationToken cancellationToken);
-
-    /// <summary>Waiting conversations per team and product, and open conversations per agent, among those the caller may see.</summary>
-    Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken);
 }

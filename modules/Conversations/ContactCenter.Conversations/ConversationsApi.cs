@@ -4,7 +4,7 @@ using ContactCenter.Conversations.Messages;
 
 namespace ContactCenter.Conversations;
 
-internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads, QueueSnapshots snapshots, ListContactConversations.Handler ofContact) : IConversationsApi
+internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads, ListContactConversations.Handler ofContact) : IConversationsApi
 {
     public async Task<ConversationSummary?> FindVisibleAsync(Guid conversationId, CancellationToken cancellationToken) =>
         (await get.HandleAsync(conversationId, cancellationToken)) is { IsSuccess: true } result ? result.Value : null;
@@ -17,6 +17,4 @@ internal sealed class ConversationsApi(GetConversation.Handler get, ContactThrea
 
     public async Task<IReadOnlyList<ContactConversation>> ListOfContactAsync(Guid contactId, int messagesEach, CancellationToken cancellationToken) =>
         (await ofContact.HandleAsync(contactId, messagesEach, cancellationToken)).Value ?? [];
-
-    public Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken) => snapshots.LoadAsync(cancellationToken);
 }

@@ -42,7 +42,6 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<ListConversations.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetConversation.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ListContactConversations.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<QueueSnapshots>().InstancePerLifetimeScope();
 
         // Messages: stored from the channels' inbound events, listed under the visibility rule, media fetched at once.
         builder.RegisterType<ConversationFinder>().InstancePerLifetimeScope();
@@ -58,7 +57,6 @@ public sealed class ConversationsModule : Module, IContactCenterModule
         builder.RegisterType<StoredFileSource>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<DownloadMedia.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ApplyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
-        builder.RegisterType<StopFirstResponseClock>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<FollowContactMerge>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<FinishConversation.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<MarkConversation.Handler>().InstancePerLifetimeScope();

@@ -3,6 +3,7 @@ using ContactCenter.Conversations.Contracts;
 using ContactCenter.Identity.Contracts;
 using ContactCenter.Leads.Contracts;
 using ContactCenter.Kernel.Events;
+using ContactCenter.Kernel.Identity;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
 using ContactCenter.Queues.Agents;
@@ -39,6 +40,7 @@ public sealed class QueuesModule : Module, IContactCenterModule
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterType<QueuesApi>().As<IQueuesApi>().InstancePerLifetimeScope();
+        builder.RegisterType<TeamMembership>().As<ITeamMembership>().InstancePerLifetimeScope();
         builder.RegisterType<TeamViews>().InstancePerLifetimeScope();
         builder.RegisterType<AgentViews>().InstancePerLifetimeScope();
         builder.RegisterType<AgentProfiles>().InstancePerLifetimeScope();
