@@ -6,6 +6,7 @@ using ContactCenter.Host.Tests.Queues;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Queues.Routing;
 using ContactCenter.Queues.Ui;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Host.Tests.Presence;
@@ -118,12 +119,8 @@ public abstract class LiveQueueTests(DatabaseKind kind) : HostTest(kind)
         await using (var scope = Host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
-            foreach (var item in db.Set<WorkItem>())
-            {
-                item.State = WorkItemState.Done;
-            }
-
-            await db.SaveChangesAsync();
+            // As routing finishes items: a conditional update, not a tracked save.
+            await db.Set<WorkItem>().ExecuteUpdateAsync(u => u.SetProperty(w => w.State, WorkItemState.Done));
         }
 
         var empty = await Host.RenderAsync<LiveQueuePage>("root", "en");
@@ -148,7 +145,8 @@ public abstract class LiveQueueTests(DatabaseKind kind) : HostTest(kind)
             ProductId = productId,
             AssignedAgentId = agentId,
             AssignedAt = agentId is null ? null : at,
-            State = finished ? WorkItemState.Done : agentId is null ? WorkItemState.Waiting : WorkItemState.Assigned,
+            // Unassigned ones as offered, not waiting: a backlog round (woken by ana's presence) must not move them meanwhile.
+            State = finished ? WorkItemState.Done : agentId is null ? WorkItemState.Offered : WorkItemState.Assigned,
             CreatedAt = at,
             WaitingSince = at,
             Version = 1,
