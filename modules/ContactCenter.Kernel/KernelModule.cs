@@ -10,7 +10,8 @@ public sealed class KernelModule : Module
 {
     protected override void Load(ContainerBuilder builder)
     {
-        builder.RegisterType<EventBus>().As<IEventBus>().InstancePerLifetimeScope();
+        // One collector per unit of work: steps raise, the DbContext's save dispatches (Events/EventDispatcher).
+        builder.RegisterType<EventDispatcher>().As<IDomainEvents>().As<IDomainEventDispatcher>().InstancePerLifetimeScope();
 
         // Real time: notices leave after the commit that caused them (in-process, or through the database to every
         // node: the host registers the provider's ISqlDialect and, where it broadcasts, the listener feeding INoticeReceiver).

@@ -124,6 +124,11 @@ public sealed class BoundaryTests
             host.AssemblyName, AssemblyInspector.TypeReferences(host.AssemblyPath), AssemblyInspector.StringLiterals(host.AssemblyPath), moduleTypes));
     }
 
+    [Theory(SkipTestWithoutData = true)]
+    [MemberData(nameof(Modules))]
+    public void EveryEventHandlerDeclaresItsPhase(string module) =>
+        Violations.AssertNone(EventHandlerPhaseRule.Check(module, AssemblyInspector.EventHandlers(Repo.Named(module).AssemblyPath)));
+
     [Fact]
     public void ContractsHaveNoReferenceCycles()
     {

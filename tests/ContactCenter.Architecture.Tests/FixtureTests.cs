@@ -171,6 +171,16 @@ public sealed class FixtureTests
     }
 
     [Fact]
+    public void PhaseRuleFlagsOnlyTheHandlerWithoutAPhase()
+    {
+        Assert.NotEmpty(AssemblyInspector.EventHandlers(Repo.Fixture(Widgets).AssemblyPath));
+        Violations.AssertNone(EventHandlerPhaseRule.Check(Widgets, AssemblyInspector.EventHandlers(Repo.Fixture(Widgets).AssemblyPath)));
+        Violations.AssertExactly(
+            EventHandlerPhaseRule.Check(BadModule, AssemblyInspector.EventHandlers(Repo.Fixture(BadModule).AssemblyPath)),
+            "ContactCenter.Fixtures.BadModule.UnphasedHandler");
+    }
+
+    [Fact]
     public void CycleRuleFlagsContractsThatReferenceEachOther()
     {
         var acyclic = new Dictionary<string, IReadOnlyList<string>>

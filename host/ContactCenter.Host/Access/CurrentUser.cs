@@ -7,9 +7,10 @@ namespace ContactCenter.Host.Access;
 /// The caller of this scope. In an HTTP request it reads the request's principal; in a Blazor circuit
 /// (no HttpContext) the UI sets <see cref="Principal"/> from the authentication state.
 /// </summary>
-internal sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
+internal sealed class CurrentUser(IHttpContextAccessor http, Lazy<ITeamMembership> membership) : ICurrentUser
 {
     private ClaimsPrincipal? _principal;
+    private (Guid UserId, IReadOnlyList<Guid> TeamIds)? _teams;
 
     public ClaimsPrincipal Principal
     {
@@ -28,4 +29,27 @@ internal sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
         : null;
 
     public bool IsApiKey => Principal.FindFirst(ClaimNames.AuthKind)?.Value == "apiKey";
+
+    public async Task<IReadOnlyList<Guid>> GetTeamIdsAsync(CancellationToken cancellationToken)
+    {
+        if (!IsAuthenticated || IsApiKey || UserId is not { } userId)
+        {
+            return [];
+        }
+
+        if (_teams is { } known && known.UserId == userId)
+        {
+            return known.TeamIds;
+        }
+
+        var teamIds = await membership.Value.TeamIdsOfAsync(userId, cancellationToken);
+        // Kept for the request. A Blazor circuit (principal set by the UI) lives for hours: it asks again each time, so
+        // a change of teams shows without signing in again.
+        if (_principal is null)
+        {
+            _teams = (userId, teamIds);
+        }
+
+        return teamIds;
+    }
 }

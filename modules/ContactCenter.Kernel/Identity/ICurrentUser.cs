@@ -16,6 +16,12 @@ public interface ICurrentUser
     Role? Role { get; }
 
     bool IsApiKey { get; }
+
+    /// <summary>
+    /// The teams the caller belongs to (as agent or supervisor), asked of <see cref="ITeamMembership"/> on first use and
+    /// kept for the rest of the request; empty for an API key (keys belong to no team) or when nobody is signed in.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> GetTeamIdsAsync(CancellationToken cancellationToken);
 }
 
 public static class CurrentUserExtensions

@@ -36,6 +36,4 @@ public interface IConversationsApi
     /// </summary>
     Task<IReadOnlyList<MessageDto>> ListMessagesByIdAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken);
 
-    /// <summary>Waiting conversations per team and product, and open conversations per agent, among those the caller may see.</summary>
-    Task<QueueSnapshot> GetQueueSnapshotAsync(CancellationToken cancellationToken);
 }

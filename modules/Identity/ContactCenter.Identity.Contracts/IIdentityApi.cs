@@ -19,6 +19,9 @@ public interface IIdentityApi
     Task<UserSummary?> FindUserByNameAsync(string userName, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<UserSummary>> ListUsersAsync(CancellationToken cancellationToken);
+
+    /// <summary>The users with these ids (unknown ids are left out), for callers that need a few names, not everyone.</summary>
+    Task<IReadOnlyList<UserSummary>> FindUsersAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 }
 
 public sealed record UserSummary(Guid Id, string UserName, string DisplayName, string? Email, Role Role, bool IsActive);

@@ -44,6 +44,11 @@ internal sealed class IdentityApi(ContactCenterDbContext db, VerifyPassword veri
         return (await db.Set<User>().AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, cancellationToken))?.ToSummary();
     }
 
+    public async Task<IReadOnlyList<UserSummary>> FindUsersAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
+        userIds.Count == 0
+            ? []
+            : (await db.Set<User>().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToListAsync(cancellationToken)).Select(u => u.ToSummary()).ToList();
+
     public async Task<IReadOnlyList<UserSummary>> ListUsersAsync(CancellationToken cancellationToken) =>
         (await db.Set<User>().AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(cancellationToken))
             .Select(u => u.ToSummary())

@@ -3,9 +3,6 @@ namespace ContactCenter.Queues.Contracts;
 /// <summary>What other modules may ask the Queues module: teams, products and who belongs where.</summary>
 public interface IQueuesApi
 {
-    /// <summary>The teams the user is a member of (as agent or supervisor); empty for unknown ids and API keys.</summary>
-    Task<IReadOnlyList<Guid>> GetTeamIdsOfAsync(Guid userId, CancellationToken cancellationToken);
-
     Task<TeamDto?> FindTeamAsync(Guid teamId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TeamDto>> ListTeamsAsync(CancellationToken cancellationToken);

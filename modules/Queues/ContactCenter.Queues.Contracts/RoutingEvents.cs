@@ -38,8 +38,10 @@ public enum RoutingRule
 
 /// <summary>
 /// Routing placed a conversation: with a team (and maybe an agent), or back in the pool/backlog (<see cref="AgentId"/>
-/// null). Published inside the unit of work that decided it; Conversations applies it, Leads keeps the timeline.
-/// <see cref="FirstResponseDueAt"/> is when the agent loses it unless they answer (null: no such clock, e.g. the owner).
+/// null). Raised in the unit of work that decided it and handled after that step, before it commits: Conversations
+/// copies it, Leads keeps the timeline. <see cref="FirstResponseDueAt"/> is when the agent loses it unless they answer
+/// (null: no such clock, e.g. the owner). The names are routing's, as it decided (null when there is no such person
+/// or team): readers need not ask Queues again.
 /// </summary>
 public sealed record ConversationRouted(
     Guid ConversationId,
@@ -51,7 +53,17 @@ public sealed record ConversationRouted(
     string Explanation,
     Guid? ByUserId,
     DateTime At,
-    DateTime? FirstResponseDueAt = null) : IDomainEvent;
+    DateTime? FirstResponseDueAt = null,
+    string? AgentName = null,
+    string? PreviousAgentName = null,
+    string? TeamName = null,
+    string? ByName = null) : IDomainEvent;
 
-/// <summary>An unanswered-lead task was handed to an agent (in a backlog round).</summary>
-public sealed record LeadTaskRouted(Guid TaskId, Guid ContactId, Guid AgentId, Guid? TeamId, DateTime At) : IDomainEvent;
+/// <summary>
+/// The assigned agent answered a conversation: routing stopped its first-response deadline (the conversation's copy of
+/// the deadline goes too).
+/// </summary>
+public sealed record ConversationAnswered(Guid ConversationId, DateTime At) : IDomainEvent;
+
+/// <summary>An unanswered-lead task was handed to an agent (in a backlog round), named as routing knew them.</summary>
+public sealed record LeadTaskRouted(Guid TaskId, Guid ContactId, Guid AgentId, Guid? TeamId, DateTime At, string? AgentName = null) : IDomainEvent;

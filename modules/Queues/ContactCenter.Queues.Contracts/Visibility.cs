@@ -51,10 +51,10 @@ public sealed record VisibilityRule(Sight Supervisor, Sight Agent)
 /// record (its agent or owner) and the record's team; every read of those records goes through <see cref="ApplyAsync"/>.
 /// </summary>
 public abstract class RecordVisibility<T>(
-    ICurrentUser caller, IQueuesApi queues, VisibilityRule rule, Expression<Func<T, Guid?>> assignee, Expression<Func<T, Guid?>> team)
+    ICurrentUser caller, VisibilityRule rule, Expression<Func<T, Guid?>> assignee, Expression<Func<T, Guid?>> team)
 {
     public async Task<IQueryable<T>> ApplyAsync(IQueryable<T> records, CancellationToken cancellationToken) =>
-        (await VisibilityScope.OfAsync(caller, queues, rule, cancellationToken)).Apply(records, assignee, team);
+        (await VisibilityScope.OfAsync(caller, rule, cancellationToken)).Apply(records, assignee, team);
 }
 
 /// <summary>
@@ -72,10 +72,10 @@ public sealed class VisibilityScope(Sight sight, Guid userId, IEnumerable<Guid> 
     public IReadOnlyList<Guid?> TeamIds => _teamIds;
 
     /// <summary>
-    /// The caller's scope for <paramref name="rule"/>. Teams are asked for only when the sight depends on them, and
-    /// never for an API key (its id is no user's, and keys belong to no team).
+    /// The caller's scope for <paramref name="rule"/>. Teams are read (from the caller, which loads them once per
+    /// request) only when the sight depends on them, and never for an API key (keys belong to no team).
     /// </summary>
-    public static async Task<VisibilityScope> OfAsync(ICurrentUser caller, IQueuesApi queues, VisibilityRule rule, CancellationToken cancellationToken)
+    public static async Task<VisibilityScope> OfAsync(ICurrentUser caller, VisibilityRule rule, CancellationToken cancellationToken)
     {
         if (!caller.IsAuthenticated || caller.UserId is not { } userId || caller.Role is not { } role)
         {
@@ -84,7 +84,7 @@ public sealed class VisibilityScope(Sight sight, Guid userId, IEnumerable<Guid> 
 
         var sight = rule.SightOf(role);
         var byTeam = (sight is Sight.OwnAndTeams or Sight.OwnAndTeamPool) && !caller.IsApiKey;
-        return new VisibilityScope(sight, userId, byTeam ? await queues.GetTeamIdsOfAsync(userId, cancellationToken) : []);
+        return new VisibilityScope(sight, userId, byTeam ? await caller.GetTeamIdsAsync(cancellationToken) : []);
     }
 
     /// <summary>

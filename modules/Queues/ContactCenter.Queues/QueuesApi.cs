@@ -11,12 +11,6 @@ namespace ContactCenter.Queues;
 
 internal sealed class QueuesApi(ContactCenterDbContext db, TeamViews teams, AgentViews agents, RoutingSettingsStore settings) : IQueuesApi
 {
-    public async Task<IReadOnlyList<Guid>> GetTeamIdsOfAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.Set<TeamMember>().AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .Select(m => m.TeamId)
-            .ToListAsync(cancellationToken);
-
     public Task<TeamDto?> FindTeamAsync(Guid teamId, CancellationToken cancellationToken) =>
         teams.LoadOneAsync(db.Set<Team>().Where(t => t.Id == teamId), cancellationToken);
 

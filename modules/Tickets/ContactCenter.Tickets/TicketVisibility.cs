@@ -8,5 +8,5 @@ namespace ContactCenter.Tickets;
 /// Every read of tickets goes through it: the rule's tickets row (<see cref="VisibilityRule.Tickets"/>: admins all,
 /// supervisors and agents their teams' tickets and any assigned to them).
 /// </summary>
-internal sealed class TicketVisibility(ICurrentUser caller, IQueuesApi queues)
-    : RecordVisibility<Ticket>(caller, queues, VisibilityRule.Tickets, t => t.AssigneeId, t => t.TeamId);
+internal sealed class TicketVisibility(ICurrentUser caller)
+    : RecordVisibility<Ticket>(caller, VisibilityRule.Tickets, t => t.AssigneeId, t => t.TeamId);

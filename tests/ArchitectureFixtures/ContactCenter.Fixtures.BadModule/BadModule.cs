@@ -1,5 +1,6 @@
 using ContactCenter.Fixtures.Widgets;
 using ContactCenter.Fixtures.Widgets.Contracts;
+using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -58,4 +59,12 @@ internal sealed class Gadget
 internal static class PostgresOnly
 {
     public static string Driver => typeof(Npgsql.NpgsqlConnection).FullName!;
+}
+
+internal sealed record GadgetMoved(Guid GadgetId) : IDomainEvent;
+
+/// <summary>Breaks the phase rule: a handler that does not say when it runs among the event's handlers.</summary>
+internal sealed class UnphasedHandler : IEventHandler<GadgetMoved>
+{
+    public Task HandleAsync(GadgetMoved domainEvent, CancellationToken cancellationToken) => Task.CompletedTask;
 }

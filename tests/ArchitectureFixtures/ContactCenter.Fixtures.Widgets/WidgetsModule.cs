@@ -1,5 +1,6 @@
 using ContactCenter.Fixtures.Widgets.Contracts;
 using ContactCenter.Fixtures.Widgets.Domain;
+using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Modules;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Routing;
@@ -37,4 +38,13 @@ internal sealed class WidgetsApi : IWidgetsApi
 {
     public Task<WidgetSummary?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Task.FromResult<WidgetSummary?>(null);
+}
+
+internal sealed record WidgetAdded(Guid WidgetId) : IDomainEvent;
+
+/// <summary>Keeps the phase rule: the handler says when it runs.</summary>
+[RunsIn(EventPhase.Record)]
+internal sealed class CountWidgets : IEventHandler<WidgetAdded>
+{
+    public Task HandleAsync(WidgetAdded domainEvent, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -19,6 +19,8 @@ internal static class AssemblyInspector
 {
     private const string ModuleInterface = "ContactCenter.Kernel.Modules.IContactCenterModule";
     private const string ComponentBase = "Microsoft.AspNetCore.Components.ComponentBase";
+    private const string EventHandlerInterface = "ContactCenter.Kernel.Events.IEventHandler`1";
+    private const string PhaseAttribute = "ContactCenter.Kernel.Events.RunsInAttribute";
 
     private static readonly ConcurrentDictionary<string, Assembly> Loaded = new(StringComparer.Ordinal);
 
@@ -168,6 +170,17 @@ internal static class AssemblyInspector
                 IsGenerated(t))),
         ];
     }
+
+    /// <summary>Every concrete class that handles an event (implements <c>IEventHandler&lt;T&gt;</c>), and whether it declares its phase.</summary>
+    public static IReadOnlyList<EventHandlerType> EventHandlers(string assemblyPath) =>
+    [
+        .. Load(assemblyPath).GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false }
+                && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition().FullName == EventHandlerInterface))
+            .Select(t => new EventHandlerType(
+                t.FullName ?? t.Name,
+                t.GetCustomAttributesData().Any(a => a.AttributeType.FullName == PhaseAttribute))),
+    ];
 
     // The Razor compiler turns each _Imports.razor into a public, attribute-less class named _Imports.
     private static bool IsGenerated(Type type) =>

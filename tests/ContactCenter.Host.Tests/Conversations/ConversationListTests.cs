@@ -113,12 +113,12 @@ public abstract class ConversationListTests(DatabaseKind kind) : HostTest(kind)
             ContactPhone = phone,
             ChannelAccountId = Guid.NewGuid(),
             TeamId = teamId,
-            AssignedAgentId = agentId,
-            Status = status,
             CreatedAt = at,
             LastMessageAt = at,
             WindowClosesAt = at.AddHours(24),
         };
+        conversation.ApplyRouting(teamId, agentId, at, null); // what routing would have copied
+        conversation.Status = status;
         db.Set<Conversation>().Add(conversation);
         await db.SaveChangesAsync();
         return conversation.Id;

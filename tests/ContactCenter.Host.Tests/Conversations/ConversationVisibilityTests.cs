@@ -93,7 +93,7 @@ public abstract class ConversationVisibilityTests(DatabaseKind kind) : HostTest(
         {
             var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
             var conversation = await db.Set<Conversation>().FindAsync(_comercialAna);
-            conversation!.AssignedAgentId = null;
+            conversation!.ApplyRouting(null, null, Host.Clock.GetUtcNow().UtcDateTime, null); // back to the pool, as routing says
             await db.SaveChangesAsync();
         }
 
@@ -125,11 +125,12 @@ public abstract class ConversationVisibilityTests(DatabaseKind kind) : HostTest(
             ContactPhone = "5511999990000",
             ChannelAccountId = Guid.NewGuid(),
             TeamId = teamId,
-            AssignedAgentId = agentId,
             Status = ConversationStatus.AwaitingAgent,
             CreatedAt = at,
             LastMessageAt = at,
         };
+        conversation.ApplyRouting(teamId, agentId, at, null); // what routing would have copied
+        conversation.Status = ConversationStatus.AwaitingAgent;
         _pending.Add(conversation);
         return conversation.Id;
     }

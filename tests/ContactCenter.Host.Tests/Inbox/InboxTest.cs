@@ -48,9 +48,8 @@ public abstract class InboxTest(DatabaseKind kind) : InboundTest(kind)
         var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var conversation = (await db.Set<Conversation>().FindAsync(conversationId))!;
-        await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(
-            new ConversationRouted(conversationId, conversation.ContactId, teamId, agentId, previousAgentId, rule, "test", null, Host.Clock.GetUtcNow().UtcDateTime),
-            default);
+        scope.ServiceProvider.GetRequiredService<IDomainEvents>().Raise(
+            new ConversationRouted(conversationId, conversation.ContactId, teamId, agentId, previousAgentId, rule, "test", null, Host.Clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

@@ -94,7 +94,8 @@ public abstract class ContactsApiTests(DatabaseKind kind) : LeadsTest(kind)
         var contactId = IdOf(lead, "contactId");
         var conversation = Guid.CreateVersion7();
         var at = Host.Clock.GetUtcNow().UtcDateTime;
-        var first = new ConversationRouted(conversation, contactId, TeamId, ana, null, RoutingRule.LongestIdle, "Available the longest.", null, at);
+        var first = new ConversationRouted(
+            conversation, contactId, TeamId, ana, null, RoutingRule.LongestIdle, "Available the longest.", null, at, AgentName: "Ana Agente", TeamName: "Vendas Centro");
 
         await PublishAsync(first);
         await PublishAsync(first);
@@ -105,9 +106,11 @@ public abstract class ContactsApiTests(DatabaseKind kind) : LeadsTest(kind)
         Assert.Contains("The conversation went to Ana Agente (Vendas Centro)", (string?)routed["text"], StringComparison.Ordinal);
 
         // A pool claim later does not change the owner; a first-response timeout does.
-        await PublishAsync(new ConversationRouted(conversation, contactId, TeamId, caio, ana, RoutingRule.Claimed, "", caio, at.AddMinutes(1)));
+        await PublishAsync(new ConversationRouted(
+            conversation, contactId, TeamId, caio, ana, RoutingRule.Claimed, "", caio, at.AddMinutes(1), null, "Caio Agente", "Ana Agente", "Vendas Centro", "Caio Agente"));
         Assert.Equal("Ana Agente", (string?)(await ContactAsync(contactId))["ownerAgentName"]);
-        await PublishAsync(new ConversationRouted(conversation, contactId, TeamId, caio, ana, RoutingRule.FirstResponseTimeout, "No answer in 300 s.", null, at.AddMinutes(6)));
+        await PublishAsync(new ConversationRouted(
+            conversation, contactId, TeamId, caio, ana, RoutingRule.FirstResponseTimeout, "No answer in 300 s.", null, at.AddMinutes(6), null, "Caio Agente", "Ana Agente", "Vendas Centro"));
         Assert.Equal("Caio Agente", (string?)(await ContactAsync(contactId))["ownerAgentName"]);
         var timeout = Assert.Single(await TimelineAsync(contactId), e => (string?)e!["kind"] == "first_response_timeout")!;
         Assert.Contains("Ana Agente did not answer in time; the conversation passed to Caio Agente", (string?)timeout["text"], StringComparison.Ordinal);
@@ -176,7 +179,7 @@ public abstract class ContactsApiTests(DatabaseKind kind) : LeadsTest(kind)
         where TEvent : IDomainEvent
     {
         using var scope = Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(domainEvent, default);
+        scope.ServiceProvider.GetRequiredService<IDomainEvents>().Raise(domainEvent);
         await scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>().SaveChangesAsync();
     }
 }

@@ -87,7 +87,7 @@ public abstract class UnansweredLeadTaskTests(DatabaseKind kind) : LeadsTest(kin
         where TEvent : IDomainEvent
     {
         using var scope = Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(domainEvent, default);
+        scope.ServiceProvider.GetRequiredService<IDomainEvents>().Raise(domainEvent);
         await scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>().SaveChangesAsync();
     }
 }

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ContactCenter.Conversations.Contracts;
-using ContactCenter.Conversations.Domain;
 using ContactCenter.Host.Tests.Infrastructure;
 using ContactCenter.Host.Tests.Queues;
 using ContactCenter.Kernel.Data;
+using ContactCenter.Queues.Routing;
 using ContactCenter.Queues.Ui;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Host.Tests.Presence;
@@ -14,10 +14,11 @@ namespace ContactCenter.Host.Tests.Presence;
 /// <summary>
 /// Comercial (ana, bruno; supervisor sofia) sells Jardim and Seminovos; Suporte (carla) has Técnico. Conversations
 /// wait, are assigned or finished; the supervisor's live queue shows what waits where, for how long, and who carries what.
+/// The scenario writes routing's work items only (no conversation rows): the queue counts what Queues owns.
 /// </summary>
 public abstract class LiveQueueTests(DatabaseKind kind) : HostTest(kind)
 {
-    private readonly List<Conversation> _pending = [];
+    private readonly List<WorkItem> _pending = [];
     private Guid _ana;
     private Guid _comercial;
     private Guid _jardim;
@@ -42,8 +43,8 @@ public abstract class LiveQueueTests(DatabaseKind kind) : HostTest(kind)
         Insert(_comercial, _jardim, null, minutesAgo: 3);
         Insert(_comercial, seminovos, null, minutesAgo: 1);
         Insert(_comercial, _jardim, _ana, minutesAgo: 30);
-        Insert(_comercial, _jardim, _ana, minutesAgo: 40, ConversationStatus.Finished);
-        Insert(_comercial, _jardim, null, minutesAgo: 50, ConversationStatus.Finished);
+        Insert(_comercial, _jardim, _ana, minutesAgo: 40, finished: true);
+        Insert(_comercial, _jardim, null, minutesAgo: 50, finished: true);
         Insert(suporte, tecnico, null, minutesAgo: 125);
         Insert(suporte, tecnico, carla, minutesAgo: 5);
         Insert(null, null, null, minutesAgo: 7);
@@ -118,12 +119,8 @@ public abstract class LiveQueueTests(DatabaseKind kind) : HostTest(kind)
         await using (var scope = Host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
-            foreach (var conversation in db.Set<Conversation>())
-            {
-                conversation.Status = ConversationStatus.Finished;
-            }
-
-            await db.SaveChangesAsync();
+            // As routing finishes items: a conditional update, not a tracked save.
+            await db.Set<WorkItem>().ExecuteUpdateAsync(u => u.SetProperty(w => w.State, WorkItemState.Done));
         }
 
         var empty = await Host.RenderAsync<LiveQueuePage>("root", "en");
@@ -136,22 +133,23 @@ public abstract class LiveQueueTests(DatabaseKind kind) : HostTest(kind)
     private static JsonNode Agent(JsonNode queue, string name) =>
         queue["agents"]!.AsArray().Single(a => (string?)a!["displayName"] == name)!;
 
-    private void Insert(Guid? teamId, Guid? productId, Guid? agentId, int minutesAgo, ConversationStatus? status = null)
+    private void Insert(Guid? teamId, Guid? productId, Guid? agentId, int minutesAgo, bool finished = false)
     {
         var at = Host.Clock.GetUtcNow().UtcDateTime.AddMinutes(-minutesAgo);
-        _pending.Add(new Conversation
+        _pending.Add(new WorkItem
         {
+            Kind = WorkItemKind.Conversation,
+            SubjectId = Guid.CreateVersion7(),
             ContactId = Guid.NewGuid(),
-            ContactName = $"Contato {_pending.Count}",
-            ContactPhone = "5511999990000",
-            ChannelAccountId = Guid.NewGuid(),
             TeamId = teamId,
             ProductId = productId,
             AssignedAgentId = agentId,
-            Status = status ?? (agentId is null ? ConversationStatus.New : ConversationStatus.AwaitingAgent),
+            AssignedAt = agentId is null ? null : at,
+            // Unassigned ones as offered, not waiting: a backlog round (woken by ana's presence) must not move them meanwhile.
+            State = finished ? WorkItemState.Done : agentId is null ? WorkItemState.Offered : WorkItemState.Assigned,
             CreatedAt = at,
-            // Later activity must not shorten the wait: it counts from when the conversation opened.
-            LastMessageAt = at.AddMinutes(minutesAgo / 2),
+            WaitingSince = at,
+            Version = 1,
         });
     }
 
@@ -159,7 +157,7 @@ public abstract class LiveQueueTests(DatabaseKind kind) : HostTest(kind)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
-        db.Set<Conversation>().AddRange(_pending);
+        db.Set<WorkItem>().AddRange(_pending);
         await db.SaveChangesAsync();
     }
 }

@@ -61,21 +61,24 @@ public sealed class VisibilityRuleTests
             "tasks" => VisibilityRule.LeadTasks,
             _ => VisibilityRule.Contacts,
         };
-        var queues = new TeamsOf(MyTeam);
+        var caller = new Caller(role, apiKey ? Guid.NewGuid() : Me, apiKey, MyTeam);
 
         // An API key's id is its own, never a user's: it is assigned nothing, so give it none of the rows.
-        var scope = await VisibilityScope.OfAsync(new Caller(role, apiKey ? Guid.NewGuid() : Me, apiKey), queues, rule, default);
+        var scope = await VisibilityScope.OfAsync(caller, rule, default);
         var seen = scope.Apply(Rows.AsQueryable(), r => r.Assignee, r => r.Team).Select(r => r.Name).ToArray();
 
         Assert.Equal(expected, seen);
         var needsTeams = !apiKey && rule.SightOf(role) is Sight.OwnAndTeams or Sight.OwnAndTeamPool;
-        Assert.Equal(needsTeams ? 1 : 0, queues.Asked); // teams are read only when the answer depends on them
+        Assert.Equal(needsTeams ? 1 : 0, caller.Asked); // teams are read only when the answer depends on them
     }
 
     private sealed record Row(string Name, Guid? Assignee, Guid? Team);
 
-    private sealed class Caller(Role? role, Guid id, bool apiKey) : ICurrentUser
+    /// <summary>The caller, with the teams its request resolved (counted: the rule must not ask when it does not need them).</summary>
+    private sealed class Caller(Role? role, Guid id, bool apiKey, params Guid[] teams) : ICurrentUser
     {
+        public int Asked { get; private set; }
+
         public bool IsAuthenticated => role is not null;
 
         public Guid? UserId => role is null ? null : id;
@@ -85,31 +88,11 @@ public sealed class VisibilityRuleTests
         public Role? Role => role;
 
         public bool IsApiKey => apiKey;
-    }
 
-    /// <summary>Queues as the rule uses it: only the caller's teams (every other question is a mistake here).</summary>
-    private sealed class TeamsOf(params Guid[] teams) : IQueuesApi
-    {
-        public int Asked { get; private set; }
-
-        public Task<IReadOnlyList<Guid>> GetTeamIdsOfAsync(Guid userId, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<Guid>> GetTeamIdsAsync(CancellationToken cancellationToken)
         {
             Asked++;
-            return Task.FromResult<IReadOnlyList<Guid>>(userId == Me ? teams : []);
+            return Task.FromResult<IReadOnlyList<Guid>>(apiKey || id != Me ? [] : teams);
         }
-
-        public Task<TeamDto?> FindTeamAsync(Guid teamId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<TeamDto>> ListTeamsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<ProductDto?> FindProductAsync(Guid productId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<ProductDto?> FindProductBySlugAsync(string slug, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<ProductDto>> ListProductsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<AgentDto?> FindAgentAsync(Guid userId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<RoutingSettingsDto> GetRoutingSettingsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

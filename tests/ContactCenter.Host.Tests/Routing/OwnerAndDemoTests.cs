@@ -28,8 +28,8 @@ public abstract class OwnerRoutingTests(DatabaseKind kind) : RoutingTest(kind)
         var returning = Guid.CreateVersion7();
         using (var scope = Host.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(
-                new ConversationOpened(returning, Guid.CreateVersion7(), vendas, null, comercial, owner, true, Host.Clock.GetUtcNow().UtcDateTime), default);
+            scope.ServiceProvider.GetRequiredService<IDomainEvents>().Raise(
+                new ConversationOpened(returning, Guid.CreateVersion7(), vendas, null, comercial, owner, true, Host.Clock.GetUtcNow().UtcDateTime));
             await scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>().SaveChangesAsync();
         }
 

@@ -109,8 +109,7 @@ public abstract class RoutingTest(DatabaseKind kind) : HostTest(kind)
     protected async Task FinishAsync(Guid conversationId)
     {
         using var scope = Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IEventBus>()
-            .PublishAsync(new ConversationFinished(conversationId, null, null, Host.Clock.GetUtcNow().UtcDateTime), default);
+        scope.ServiceProvider.GetRequiredService<IDomainEvents>().Raise(new ConversationFinished(conversationId, null, null, Host.Clock.GetUtcNow().UtcDateTime));
         await scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>().SaveChangesAsync();
     }
 }

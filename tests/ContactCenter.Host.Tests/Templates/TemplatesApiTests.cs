@@ -167,7 +167,7 @@ public abstract class TemplatesApiTests(DatabaseKind kind) : InboundTest(kind)
     private async Task PublishAsync(TemplateMessageSent sent)
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IEventBus>().PublishAsync(sent, default);
+        scope.ServiceProvider.GetRequiredService<IDomainEvents>().Raise(sent);
         await scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>().SaveChangesAsync();
     }
 

@@ -24,7 +24,7 @@ internal static class CreateChannelAccount
         IChannelPluginCatalog catalog,
         ChannelSecrets secrets,
         TimeProvider clock,
-        IEventBus events)
+        IDomainEvents events)
     {
         public async Task<Result<ChannelAccountView>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -64,7 +64,7 @@ internal static class CreateChannelAccount
                 UpdatedAt = now,
             };
             db.Set<ChannelAccount>().Add(account);
-            await events.PublishAsync(new ChannelAccountCreated(account.Id, account.PluginId, account.Name), cancellationToken);
+            events.Raise(new ChannelAccountCreated(account.Id, account.PluginId, account.Name));
             await db.SaveChangesAsync(cancellationToken);
             return ChannelAccountView.From(account, catalog, secrets);
         }

@@ -15,7 +15,7 @@ namespace ContactCenter.Channels.Accounts;
 
 internal static class DeleteChannelAccount
 {
-    internal sealed class Handler(ContactCenterDbContext db, IEventBus events)
+    internal sealed class Handler(ContactCenterDbContext db, IDomainEvents events)
     {
         public async Task<Result<Guid>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -26,7 +26,7 @@ internal static class DeleteChannelAccount
             }
 
             db.Set<ChannelAccount>().Remove(account);
-            await events.PublishAsync(new ChannelAccountDeleted(id), cancellationToken);
+            events.Raise(new ChannelAccountDeleted(id));
             await db.SaveChangesAsync(cancellationToken);
             return id;
         }

@@ -27,7 +27,7 @@ internal static class UpdateChannelAccount
         IChannelPluginCatalog catalog,
         ChannelSecrets secrets,
         TimeProvider clock,
-        IEventBus events)
+        IDomainEvents events)
     {
         public async Task<Result<ChannelAccountView>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -66,7 +66,7 @@ internal static class UpdateChannelAccount
             account.SettingsJson = JsonSerializer.Serialize(settings.Plain);
             account.ProtectedSecrets = secrets.Protect(settings.Secrets);
             account.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            await events.PublishAsync(new ChannelAccountUpdated(account.Id), cancellationToken);
+            events.Raise(new ChannelAccountUpdated(account.Id));
             await db.SaveChangesAsync(cancellationToken);
             return ChannelAccountView.From(account, catalog, secrets);
         }

@@ -11,12 +11,13 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Inbox;
 
 /// <summary>
-/// One stored webhook, inside the processor's transaction: parse, skip events already applied, publish the new
-/// ones for the other modules and remember their keys. Saves (never commits) after each event so the next
-/// event of the batch sees the rows the previous one added (a contact's second message finds its conversation).
+/// One stored webhook, inside the processor's transaction: parse, skip events already applied, raise the new
+/// ones for the other modules and remember their keys. Each event is one step: its save dispatches it (and what
+/// its handlers raise) and saves (never commits) the result, so the next event of the batch sees the rows the
+/// previous one added (a contact's second message finds its conversation).
 /// </summary>
 internal sealed class InboxRowProcessor(
-    ContactCenterDbContext db, ChannelAdapters adapters, IEventBus events, TimeProvider clock, ILogger<InboxRowProcessor> logger)
+    ContactCenterDbContext db, ChannelAdapters adapters, IDomainEvents events, TimeProvider clock, ILogger<InboxRowProcessor> logger)
 {
     public async Task ProcessAsync(InboxEntry row, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ internal sealed class InboxRowProcessor(
         IReadOnlyList<InboundEvent> parsed;
         try
         {
-            parsed = adapter.Parse(ReceiveWebhook.FromInbox(row));
+            parsed = adapter.Parse(row.ToWebhookRequest());
         }
         catch (Exception e)
         {
@@ -60,7 +61,11 @@ internal sealed class InboxRowProcessor(
             }
 
             db.Add(new ProcessedEvent { ChannelAccountId = row.ChannelAccountId, IdempotencyKey = key, InboxId = row.Id, ProcessedAt = now });
-            await PublishAsync(row.ChannelAccountId, inbound, cancellationToken);
+            if (ToEvent(row.ChannelAccountId, inbound) is { } domainEvent)
+            {
+                events.Raise(domainEvent);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -78,23 +83,17 @@ internal sealed class InboxRowProcessor(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private Task PublishAsync(Guid account, InboundEvent inbound, CancellationToken cancellationToken) => inbound switch
+    private static IDomainEvent? ToEvent(Guid account, InboundEvent inbound) => inbound switch
     {
-        MessageReceived m => events.PublishAsync(
-            new InboundMessageReceived(account, m.ProviderMessageId, m.OccurredAt.UtcDateTime, EventMapper.Party(m.From), EventMapper.Content(m.Content), m.ReplyToProviderMessageId),
-            cancellationToken),
-        MessageEchoed e => events.PublishAsync(
-            new MessageEchoReceived(account, e.ProviderMessageId, e.OccurredAt.UtcDateTime, EventMapper.Party(e.To), EventMapper.Content(e.Content)),
-            cancellationToken),
-        MessageStatusChanged s => events.PublishAsync(
-            new DeliveryStatusReceived(account, s.ProviderMessageId, s.OccurredAt.UtcDateTime, EventMapper.Status(s.Status), s.ErrorCode, s.ErrorText),
-            cancellationToken),
-        TemplateStatusChanged t => events.PublishAsync(
-            new TemplateStatusReceived(account, t.ProviderTemplateId, t.Name, t.Language, t.Status.ToString(), t.Reason, t.OccurredAt.UtcDateTime),
-            cancellationToken),
-        ProviderErrorReported p => events.PublishAsync(
-            new ProviderErrorReceived(account, p.ErrorCode, p.ErrorText, p.OccurredAt.UtcDateTime), cancellationToken),
-        _ => Task.CompletedTask,
+        MessageReceived m => new InboundMessageReceived(
+            account, m.ProviderMessageId, m.OccurredAt.UtcDateTime, EventMapper.Party(m.From), EventMapper.Content(m.Content), m.ReplyToProviderMessageId),
+        MessageEchoed e => new MessageEchoReceived(account, e.ProviderMessageId, e.OccurredAt.UtcDateTime, EventMapper.Party(e.To), EventMapper.Content(e.Content)),
+        MessageStatusChanged s => new DeliveryStatusReceived(
+            account, s.ProviderMessageId, s.OccurredAt.UtcDateTime, EventMapper.Status(s.Status), s.ErrorCode, s.ErrorText),
+        TemplateStatusChanged t => new TemplateStatusReceived(
+            account, t.ProviderTemplateId, t.Name, t.Language, t.Status.ToString(), t.Reason, t.OccurredAt.UtcDateTime),
+        ProviderErrorReported p => new ProviderErrorReceived(account, p.ErrorCode, p.ErrorText, p.OccurredAt.UtcDateTime),
+        _ => null,
     };
 
     private static void Fail(InboxEntry row, DateTime now, string reason)

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Channels.Outbound;
 
-/// <summary>Writes a row's outcome and publishes its event in the same unit of work.</summary>
-internal sealed class OutboxOutcomes(ContactCenterDbContext db, IEventBus events, TimeProvider clock, ILogger<OutboxOutcomes> logger)
+/// <summary>Writes a row's outcome and raises its event, handled and saved in the same unit of work.</summary>
+internal sealed class OutboxOutcomes(ContactCenterDbContext db, IDomainEvents events, TimeProvider clock, ILogger<OutboxOutcomes> logger)
 {
     /// <summary>
     /// Accepted rows are final: no claim ever selects them again. If a reaction to the event fails, the row is
@@ -23,7 +23,7 @@ internal sealed class OutboxOutcomes(ContactCenterDbContext db, IEventBus events
         EndLease(row, now);
         try
         {
-            await events.PublishAsync(new OutboundMessageAccepted(row.HostMessageId, row.ProviderMessageId, now), cancellationToken);
+            events.Raise(new OutboundMessageAccepted(row.HostMessageId, row.ProviderMessageId, now));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -51,10 +51,9 @@ internal sealed class OutboxOutcomes(ContactCenterDbContext db, IEventBus events
         row.LastErrorText = OutboxDelivery.Trim(text, 2000);
         row.ReasonCode = reasonCode;
         EndLease(row, now);
-        await events.PublishAsync(
+        events.Raise(
             new OutboundMessageFailed(row.HostMessageId, kind, row.LastErrorCode, row.LastErrorText, reasonCode,
-                OutboundReasons.Describe(reasonCode, CultureInfo.InvariantCulture), now),
-            cancellationToken);
+                OutboundReasons.Describe(reasonCode, CultureInfo.InvariantCulture), now));
         await db.SaveChangesAsync(cancellationToken);
     }
 

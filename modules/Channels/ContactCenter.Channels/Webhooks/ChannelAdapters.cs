@@ -60,6 +60,7 @@ internal sealed class ChannelAdapters(
 }
 
 /// <summary>Stale adapters go as soon as their account changes or is deleted.</summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class ForgetChangedAdapters(ChannelAdapters adapters)
     : IEventHandler<ChannelAccountUpdated>, IEventHandler<ChannelAccountDeleted>
 {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ContactCenter.Channels.Inbox;
 using ContactCenter.Channels.Sdk;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -90,12 +88,4 @@ internal static class ReceiveWebhook
         http.Request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())),
         http.Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())),
         body);
-
-    /// <summary>A stored row as the plugin's parser sees it.</summary>
-    public static WebhookRequest FromInbox(InboxEntry entry) => new(
-        "POST",
-        "/webhooks/" + entry.ChannelAccountId,
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(entry.Query).Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())),
-        JsonSerializer.Deserialize<Dictionary<string, string>>(entry.HeadersJson) ?? [],
-        entry.Body);
 }

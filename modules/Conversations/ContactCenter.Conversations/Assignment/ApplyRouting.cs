@@ -1,4 +1,3 @@
-using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Domain;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
@@ -7,31 +6,24 @@ using ContactCenter.Queues.Contracts;
 namespace ContactCenter.Conversations.Assignment;
 
 /// <summary>
-/// Puts a conversation where routing decided, in the deciding unit of work: with its team and agent, or back in the
-/// team's pool / the backlog (no agent: status <see cref="ConversationStatus.New"/> until someone takes it).
+/// Keeps the conversation's read-only copy of its assignment (Queues owns it, on its work item) in step with routing's
+/// events: where a decision put it (<see cref="ConversationRouted"/>) and when its agent answered in time
+/// (<see cref="ConversationAnswered"/>). The only code of this module that changes those columns.
 /// </summary>
-internal sealed class ApplyRouting(ContactCenterDbContext db) : IEventHandler<ConversationRouted>
+[RunsIn(EventPhase.Record)]
+internal sealed class ApplyRouting(ContactCenterDbContext db) : IEventHandler<ConversationRouted>, IEventHandler<ConversationAnswered>
 {
     public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)
     {
         // Find looks at the tracked rows first: a conversation opened in this unit of work is not saved yet.
         var conversation = await db.Set<Conversation>().FindAsync([routed.ConversationId], cancellationToken);
-        if (conversation is null || conversation.Status == ConversationStatus.Finished)
-        {
-            return;
-        }
+        conversation?.ApplyRouting(routed.TeamId, routed.AgentId, routed.At, routed.FirstResponseDueAt);
+    }
 
-        conversation.TeamId = routed.TeamId ?? conversation.TeamId;
-        conversation.AssignedAgentId = routed.AgentId;
-        conversation.AssignedAt = routed.AgentId is null ? null : routed.At;
-        conversation.FirstResponseDueAt = routed.AgentId is null ? null : routed.FirstResponseDueAt;
-        if (routed.AgentId is null)
-        {
-            conversation.Status = ConversationStatus.New;
-        }
-        else if (conversation.Status == ConversationStatus.New)
-        {
-            conversation.Status = ConversationStatus.AwaitingAgent;
-        }
+    public async Task HandleAsync(ConversationAnswered answered, CancellationToken cancellationToken)
+    {
+        // Find sees the tracked row: the reply is in this same unit of work.
+        var conversation = await db.Set<Conversation>().FindAsync([answered.ConversationId], cancellationToken);
+        conversation?.ApplyAnswered();
     }
 }

@@ -10,6 +10,5 @@ internal static class AssignmentFeature
     public static void Register(ContainerBuilder builder)
     {
         builder.RegisterType<ApplyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
-        builder.RegisterType<StopFirstResponseClock>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }
 }

@@ -10,6 +10,7 @@ namespace ContactCenter.Conversations.Contacts;
 /// A form contact turned out to be a WhatsApp sender (the lead code matched): their earlier conversations follow the
 /// contact that remains, so the thread, the timeline and the owner agent all name one person.
 /// </summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class FollowContactMerge(ContactCenterDbContext db) : IEventHandler<ContactsMerged>
 {
     public async Task HandleAsync(ContactsMerged merged, CancellationToken cancellationToken)

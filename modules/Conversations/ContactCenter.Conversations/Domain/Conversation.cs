@@ -23,9 +23,16 @@ internal sealed class Conversation
     /// <summary>The product the contact came for (from the matched lead); routing picks agents who serve it.</summary>
     public Guid? ProductId { get; set; }
 
-    public Guid? TeamId { get; set; }
+    private Guid? _teamId;
 
-    public Guid? AssignedAgentId { get; set; }
+    // Who has it (team, agent, since when, answer deadline) is Queues' fact, owned by its work item. This is a read-only
+    // copy for lists and visibility: the team of the arrival when opened, then only what ConversationRouted says,
+    // through ApplyRouting (Routing/ApplyRouting is its one caller; a test holds that).
+
+    /// <summary>The team: the arrival's when opened, then routing's.</summary>
+    public Guid? TeamId { get => _teamId; init => _teamId = value; }
+
+    public Guid? AssignedAgentId { get; private set; }
 
     public ConversationStatus Status { get; set; }
 
@@ -40,10 +47,10 @@ internal sealed class Conversation
     public ConversationMark? Mark { get; set; }
 
     /// <summary>When the current agent got it.</summary>
-    public DateTime? AssignedAt { get; set; }
+    public DateTime? AssignedAt { get; private set; }
 
     /// <summary>When the current agent loses it unless they answer (null once answered, or when no clock runs).</summary>
-    public DateTime? FirstResponseDueAt { get; set; }
+    public DateTime? FirstResponseDueAt { get; private set; }
 
     /// <summary>When it was finished (null while open).</summary>
     public DateTime? FinishedAt { get; set; }
@@ -59,6 +66,34 @@ internal sealed class Conversation
 
     /// <summary>The agent's optional description of how it ended.</summary>
     public string? FinishNote { get; set; }
+
+    /// <summary>
+    /// Copies where routing put it: its team and agent, or back in the team's pool / the backlog (no agent: status
+    /// <see cref="ConversationStatus.New"/> until someone takes it). A finished conversation keeps its last assignment.
+    /// </summary>
+    public void ApplyRouting(Guid? teamId, Guid? agentId, DateTime at, DateTime? firstResponseDueAt)
+    {
+        if (Status == ConversationStatus.Finished)
+        {
+            return;
+        }
+
+        _teamId = teamId ?? _teamId;
+        AssignedAgentId = agentId;
+        AssignedAt = agentId is null ? null : at;
+        FirstResponseDueAt = agentId is null ? null : firstResponseDueAt;
+        if (agentId is null)
+        {
+            Status = ConversationStatus.New;
+        }
+        else if (Status == ConversationStatus.New)
+        {
+            Status = ConversationStatus.AwaitingAgent;
+        }
+    }
+
+    /// <summary>Routing saw the agent's first answer: the countdown stops.</summary>
+    public void ApplyAnswered() => FirstResponseDueAt = null;
 
     public ConversationSummary ToSummary() => new(
         Id,

@@ -17,7 +17,7 @@ namespace ContactCenter.Conversations.Inactivity;
 /// inatividade" (configurable) and names nobody as the one who finished it.
 /// </summary>
 internal sealed class CloseInactiveConversations(
-    ContactCenterDbContext db, IOutbox outbox, IEventBus events, TimeProvider clock, IConfiguration configuration, ILogger<CloseInactiveConversations> logger)
+    ContactCenterDbContext db, IOutbox outbox, IDomainEvents events, TimeProvider clock, IConfiguration configuration, ILogger<CloseInactiveConversations> logger)
 {
     public const string HoursSetting = "ContactCenter:InactivityCloseHours";
     public const string MessageSetting = "ContactCenter:InactivityCloseMessage";
@@ -66,8 +66,8 @@ internal sealed class CloseInactiveConversations(
             conversation.FinishedById = null;
             conversation.ContactReasonId = null;
             conversation.ContactReasonName = reason;
-            await events.PublishAsync(
-                new ConversationFinished(conversation.Id, conversation.AssignedAgentId, null, now, reason, null, conversation.ContactId), cancellationToken);
+            events.Raise(
+                new ConversationFinished(conversation.Id, conversation.AssignedAgentId, null, now, reason, null, conversation.ContactId));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -9,5 +9,5 @@ namespace ContactCenter.Conversations.Listing;
 /// admins all, a supervisor their teams' and any assigned to them, an agent theirs plus their teams' unassigned ones,
 /// API keys below admin nothing).
 /// </summary>
-internal sealed class ConversationVisibility(ICurrentUser caller, IQueuesApi queues)
-    : RecordVisibility<Conversation>(caller, queues, VisibilityRule.Conversations, c => c.AssignedAgentId, c => c.TeamId);
+internal sealed class ConversationVisibility(ICurrentUser caller)
+    : RecordVisibility<Conversation>(caller, VisibilityRule.Conversations, c => c.AssignedAgentId, c => c.TeamId);

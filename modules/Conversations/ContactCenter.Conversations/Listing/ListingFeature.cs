@@ -13,7 +13,6 @@ internal static class ListingFeature
         builder.RegisterType<ListConversations.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetConversation.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ListContactConversations.Handler>().InstancePerLifetimeScope();
-        builder.RegisterType<QueueSnapshots>().InstancePerLifetimeScope();
         builder.RegisterType<InboxView>().InstancePerLifetimeScope();
     }
 

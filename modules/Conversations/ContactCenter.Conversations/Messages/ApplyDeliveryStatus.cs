@@ -10,6 +10,7 @@ namespace ContactCenter.Conversations.Messages;
 /// deliver them out of order, so a late "delivered" after "read" is ignored. Failed carries the provider's
 /// error and is kept unless the message was already read.
 /// </summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class ApplyDeliveryStatus(ContactCenterDbContext db) : IEventHandler<DeliveryStatusReceived>
 {
     public async Task HandleAsync(DeliveryStatusReceived status, CancellationToken cancellationToken)

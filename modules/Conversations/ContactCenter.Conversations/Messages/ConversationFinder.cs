@@ -1,20 +1,22 @@
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Domain;
 using ContactCenter.Kernel.Data;
-using ContactCenter.Kernel.Events;
 using ContactCenter.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Conversations.Messages;
 
+/// <summary>The conversation found or opened; <see cref="Opened"/> is set when it is new (the caller raises it).</summary>
+internal sealed record FoundConversation(Conversation Conversation, ConversationOpened? Opened);
+
 /// <summary>
 /// The open conversation of a contact on a channel account, or a new one. A new one is an arrival: Leads records it
-/// (lead match, new vs returning) and routing places it, in the same unit of work, through
-/// <see cref="ConversationOpened"/>.
+/// (lead match, new vs returning) and the finder describes it as <see cref="ConversationOpened"/>; it raises nothing
+/// itself: the step that stores the message raises it, and routing places the conversation after that step.
 /// </summary>
-internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi contacts, IEventBus events, TimeProvider clock)
+internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi contacts, TimeProvider clock)
 {
-    public async Task<Conversation> FindOrOpenAsync(
+    public async Task<FoundConversation> FindOrOpenAsync(
         Guid channelAccountId, InboundContact contact, DateTime at, string? firstText, CancellationToken cancellationToken)
     {
         var conversation = await db.Set<Conversation>()
@@ -24,11 +26,15 @@ internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi
         if (conversation is not null)
         {
             conversation.ContactName ??= contact.DisplayName;
-            return conversation;
+            return new FoundConversation(conversation, null);
         }
 
+        // Leads records the arrival first: its team is the conversation's until routing decides.
+        var id = Guid.CreateVersion7();
+        var arrival = await contacts.RecordArrivalAsync(contact.ContactId, channelAccountId, id, firstText, at, cancellationToken);
         conversation = new Conversation
         {
+            Id = id,
             ContactId = contact.ContactId,
             ContactName = contact.DisplayName,
             ContactPhone = contact.Phone ?? string.Empty,
@@ -36,16 +42,14 @@ internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi
             Status = ConversationStatus.New,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             LastMessageAt = at,
+            ProductId = arrival.ProductId,
+            TeamId = arrival.TeamId,
         };
         db.Add(conversation);
 
-        var arrival = await contacts.RecordArrivalAsync(contact.ContactId, channelAccountId, conversation.Id, firstText, at, cancellationToken);
-        conversation.ProductId = arrival.ProductId;
-        conversation.TeamId = arrival.TeamId;
-        await events.PublishAsync(
+        return new FoundConversation(
+            conversation,
             new ConversationOpened(
-                conversation.Id, contact.ContactId, channelAccountId, arrival.ProductId, arrival.TeamId, arrival.OwnerAgentId, arrival.IsReturning, conversation.CreatedAt),
-            cancellationToken);
-        return conversation;
+                conversation.Id, contact.ContactId, channelAccountId, arrival.ProductId, arrival.TeamId, arrival.OwnerAgentId, arrival.IsReturning, conversation.CreatedAt));
     }
 }

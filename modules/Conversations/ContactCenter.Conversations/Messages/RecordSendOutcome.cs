@@ -13,7 +13,8 @@ namespace ContactCenter.Conversations.Messages;
 /// by that id) and the status <c>sent</c>; a failure shows the reason in plain words. Statuses never go back.
 /// An accepted template is billable: it is announced so the Templates module counts it.
 /// </summary>
-internal sealed class RecordSendOutcome(ContactCenterDbContext db, IEventBus events)
+[RunsIn(EventPhase.Record)]
+internal sealed class RecordSendOutcome(ContactCenterDbContext db, IDomainEvents events)
     : IEventHandler<OutboundMessageAccepted>, IEventHandler<OutboundMessageFailed>
 {
     public async Task HandleAsync(OutboundMessageAccepted accepted, CancellationToken cancellationToken)
@@ -35,9 +36,8 @@ internal sealed class RecordSendOutcome(ContactCenterDbContext db, IEventBus eve
         {
             var conversation = await db.Set<Conversation>().AsNoTracking()
                 .Where(c => c.Id == message.ConversationId).Select(c => new { c.TeamId }).FirstAsync(cancellationToken);
-            await events.PublishAsync(new TemplateMessageSent(
-                message.Id, template.TemplateId, message.ConversationId, message.ChannelAccountId, message.AuthorAgentId, conversation.TeamId, accepted.At),
-                cancellationToken);
+            events.Raise(new TemplateMessageSent(
+                message.Id, template.TemplateId, message.ConversationId, message.ChannelAccountId, message.AuthorAgentId, conversation.TeamId, accepted.At));
         }
     }
 

@@ -52,7 +52,7 @@ internal static class SendMessage
     internal sealed record Upload(Stream Content, string? MimeType, string? FileName, string? Caption, long? Length, string? Kind = null);
 
     internal sealed class Handler(
-        ContactCenterDbContext db, ConversationVisibility visibility, IOutbox outbox, MediaStore store, IEventBus events, ICurrentUser caller, TimeProvider clock, IConfiguration configuration)
+        ContactCenterDbContext db, ConversationVisibility visibility, IOutbox outbox, MediaStore store, IDomainEvents events, ICurrentUser caller, TimeProvider clock, IConfiguration configuration)
     {
         public Task<Result<MessageDto>> HandleAsync(Guid conversationId, Request request, CancellationToken cancellationToken) =>
             SendAsync(conversationId, request, null, cancellationToken);
@@ -119,7 +119,7 @@ internal static class SendMessage
             conversation.Status = ConversationStatus.AwaitingContact;
             if (!caller.IsApiKey && caller.UserId is { } agentId)
             {
-                await events.PublishAsync(new AgentReplied(conversation.Id, agentId, now), cancellationToken);
+                events.Raise(new AgentReplied(conversation.Id, agentId, now));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -46,7 +46,7 @@ internal static partial class SendTemplateMessage
         ConversationVisibility visibility,
         IOutbox outbox,
         ITemplatesApi templates,
-        IEventBus events,
+        IDomainEvents events,
         ICurrentUser caller,
         TimeProvider clock,
         IConfiguration configuration)
@@ -135,7 +135,7 @@ internal static partial class SendTemplateMessage
             conversation.Status = ConversationStatus.AwaitingContact;
             if (!caller.IsApiKey && caller.UserId is { } agentId)
             {
-                await events.PublishAsync(new AgentReplied(conversation.Id, agentId, now), cancellationToken);
+                events.Raise(new AgentReplied(conversation.Id, agentId, now));
             }
 
             return message;

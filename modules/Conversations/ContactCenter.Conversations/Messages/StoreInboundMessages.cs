@@ -11,10 +11,20 @@ namespace ContactCenter.Conversations.Messages;
 
 /// <summary>
 /// Appends what the channels received to conversations, inside the inbox processor's transaction (never
-/// saves: the publisher commits). An inbound message opens or extends the 24-hour service window.
+/// saves: the inbox row's step does). An inbound message opens or extends the 24-hour service window. A message
+/// that opened a conversation raises <see cref="ConversationOpened"/> once it is stored: routing runs after this
+/// handler, never inside it.
 /// </summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class StoreInboundMessages(
-    ContactCenterDbContext db, IContactsApi contacts, ConversationFinder conversations, MessageModifiers modifiers, MediaSignal media, MediaStore store, TimeProvider clock)
+    ContactCenterDbContext db,
+    IContactsApi contacts,
+    ConversationFinder conversations,
+    MessageModifiers modifiers,
+    MediaSignal media,
+    MediaStore store,
+    IDomainEvents events,
+    TimeProvider clock)
     : IEventHandler<InboundMessageReceived>, IEventHandler<MessageEchoReceived>
 {
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
@@ -27,7 +37,7 @@ internal sealed class StoreInboundMessages(
         }
 
         var contact = await contacts.UpsertAsync(Sender(received.From), cancellationToken);
-        var conversation = await conversations.FindOrOpenAsync(received.ChannelAccountId, contact, received.OccurredAt, received.Content.Text, cancellationToken);
+        var (conversation, opened) = await conversations.FindOrOpenAsync(received.ChannelAccountId, contact, received.OccurredAt, received.Content.Text, cancellationToken);
         var message = Append(conversation, MessageDirection.Inbound, received.ProviderMessageId, received.OccurredAt, received.Content, received.ReplyToProviderMessageId);
 
         if (received.OccurredAt > conversation.LastMessageAt)
@@ -54,6 +64,7 @@ internal sealed class StoreInboundMessages(
         }
 
         await modifiers.ApplyAsync(message, cancellationToken);
+        RaiseOpened(opened);
     }
 
     public async Task HandleAsync(MessageEchoReceived echoed, CancellationToken cancellationToken)
@@ -64,7 +75,7 @@ internal sealed class StoreInboundMessages(
         }
 
         var contact = await contacts.UpsertAsync(Sender(echoed.To), cancellationToken);
-        var conversation = await conversations.FindOrOpenAsync(echoed.ChannelAccountId, contact, echoed.OccurredAt, null, cancellationToken);
+        var (conversation, opened) = await conversations.FindOrOpenAsync(echoed.ChannelAccountId, contact, echoed.OccurredAt, null, cancellationToken);
         var message = Append(conversation, MessageDirection.Outbound, echoed.ProviderMessageId, echoed.OccurredAt, echoed.Content, null);
         message.Status = "sent";
         if (echoed.OccurredAt > conversation.LastMessageAt)
@@ -73,6 +84,15 @@ internal sealed class StoreInboundMessages(
         }
 
         await modifiers.ApplyAsync(message, cancellationToken);
+        RaiseOpened(opened);
+    }
+
+    private void RaiseOpened(ConversationOpened? opened)
+    {
+        if (opened is not null)
+        {
+            events.Raise(opened);
+        }
     }
 
     private static InboundSender Sender(ChannelParty party) => new(party.Phone, party.ProviderUserId, party.ProfileName);

@@ -12,9 +12,10 @@ namespace ContactCenter.Conversations.Notices;
 /// <summary>
 /// A message of the contact's was stored: whoever shows that contact's thread (the sandbox phone) re-reads it after the
 /// commit instead of polling. (A reply moving on — accepted, delivered, read, failed — is told to the same thread by
-/// <see cref="NotifyDeliveryStatus"/>, which finds that conversation anyway.) Registered after
-/// <see cref="StoreInboundMessages"/>, so the row it looks up is already in this unit of work.
+/// <see cref="NotifyDeliveryStatus"/>, which finds that conversation anyway.) Runs in the notify phase, after
+/// <see cref="StoreInboundMessages"/> (record phase), so the row it looks up is already in this unit of work.
 /// </summary>
+[RunsIn(EventPhase.Notify)]
 internal sealed class NotifyContactThread(ContactCenterDbContext db, INotifier notifier) : IEventHandler<InboundMessageReceived>
 {
     public async Task HandleAsync(InboundMessageReceived received, CancellationToken cancellationToken)

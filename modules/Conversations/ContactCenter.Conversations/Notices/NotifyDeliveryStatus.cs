@@ -14,8 +14,9 @@ namespace ContactCenter.Conversations.Notices;
 /// An outbound message moved on (accepted by the channel, delivered, read, failed): whoever has the conversation
 /// open sees the ticks change without reloading (the bubble stayed "pendente" before), and so does whoever shows the
 /// contact's side of it (the sandbox phone). Quiet: no banner, no chime.
-/// Registered after <see cref="ApplyDeliveryStatus"/> and <see cref="RecordSendOutcome"/>; delivered after the commit.
+/// Runs in the notify phase, after <see cref="ApplyDeliveryStatus"/> and <see cref="RecordSendOutcome"/> (record phase); delivered after the commit.
 /// </summary>
+[RunsIn(EventPhase.Notify)]
 internal sealed class NotifyDeliveryStatus(ContactCenterDbContext db, INotifier notifier)
     : IEventHandler<DeliveryStatusReceived>, IEventHandler<OutboundMessageAccepted>, IEventHandler<OutboundMessageFailed>
 {

@@ -10,9 +10,10 @@ namespace ContactCenter.Conversations.Notices;
 
 /// <summary>
 /// A contact wrote in a conversation someone already has: its agent (or, unclaimed, its team) hears it after the
-/// commit. Registered after <see cref="StoreInboundMessages"/>, so the message is already in this unit of work.
+/// commit. Runs in the notify phase, after <see cref="StoreInboundMessages"/> (record phase), so the message is already in this unit of work.
 /// A new conversation is announced by routing instead.
 /// </summary>
+[RunsIn(EventPhase.Notify)]
 internal sealed class NotifyInboundMessages(ContactCenterDbContext db, INotifier notifier) : IEventHandler<InboundMessageReceived>
 {
     public async Task HandleAsync(InboundMessageReceived received, CancellationToken cancellationToken)

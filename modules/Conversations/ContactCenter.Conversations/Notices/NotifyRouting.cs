@@ -10,6 +10,7 @@ namespace ContactCenter.Conversations.Notices;
 /// Tells people what a routing decision changed for them, once it is committed: the agent who got the conversation
 /// (a returning contact's owner is told so), the agent who lost it, and the team whose pool it now waits in.
 /// </summary>
+[RunsIn(EventPhase.Notify)]
 internal sealed class NotifyRouting(ContactCenterDbContext db, INotifier notifier) : IEventHandler<ConversationRouted>
 {
     public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)

@@ -61,7 +61,7 @@ internal static class StartOutreach
         IContactsApi contacts,
         IQueuesApi queues,
         SendTemplateMessage.Handler templates,
-        IEventBus events,
+        IDomainEvents events,
         ICurrentUser caller,
         TimeProvider clock)
     {
@@ -160,11 +160,10 @@ internal static class StartOutreach
             if (open is null)
             {
                 db.Add(conversation);
-                await events.PublishAsync(
+                events.Raise(
                     new ConversationOpened(
                         conversation.Id, contact.ContactId, conversation.ChannelAccountId, target.ProductId, target.TeamId, target.OwnerAgentId,
-                        IsReturning: false, now, StartedByAgentId: agent.Value),
-                    cancellationToken);
+                        IsReturning: false, now, StartedByAgentId: agent.Value));
             }
 
             var message = template is null ? null : await templates.SendAsync(conversation, template, cancellationToken);

@@ -32,7 +32,7 @@ internal sealed class InboxView(ICurrentUser caller, IQueuesApi queues, ListConv
 
     public async Task<InboxState> LoadAsync(InboxTab tab, CancellationToken cancellationToken)
     {
-        var teams = caller.UserId is { } me && !caller.IsApiKey ? await queues.GetTeamIdsOfAsync(me, cancellationToken) : [];
+        var teams = await caller.GetTeamIdsAsync(cancellationToken);
         var pool = await list.HandleAsync(new ListConversations.Query(Pool: true, Limit: PageSize), cancellationToken);
         var shown = tab switch
         {
@@ -57,7 +57,7 @@ internal sealed class InboxView(ICurrentUser caller, IQueuesApi queues, ListConv
 
     /// <summary>Whose notices the page listens to: the caller and their teams (none for API keys).</summary>
     public async Task<(Guid UserId, IReadOnlyList<Guid> TeamIds)?> ListenerAsync(CancellationToken cancellationToken) =>
-        caller.UserId is { } me && !caller.IsApiKey ? (me, await queues.GetTeamIdsOfAsync(me, cancellationToken)) : null;
+        caller.UserId is { } me && !caller.IsApiKey ? (me, await caller.GetTeamIdsAsync(cancellationToken)) : null;
 
     /// <summary>The routing teams and their members, for the transfer form.</summary>
     public Task<IReadOnlyList<TeamDto>> TeamsAsync(CancellationToken cancellationToken) => queues.ListTeamsAsync(cancellationToken);

@@ -36,7 +36,7 @@ internal static class FinishConversation
     internal sealed record Request(string? Reason = null, string? Note = null, Guid? ReasonId = null);
 
     internal sealed class Handler(
-        ContactCenterDbContext db, ConversationVisibility visibility, IEventBus events, ICurrentUser caller, TimeProvider clock, ILogger<Handler> logger)
+        ContactCenterDbContext db, ConversationVisibility visibility, IDomainEvents events, ICurrentUser caller, TimeProvider clock, ILogger<Handler> logger)
     {
         public async Task<Result<ConversationSummary>> HandleAsync(Guid conversationId, Request request, CancellationToken cancellationToken)
         {
@@ -80,8 +80,8 @@ internal static class FinishConversation
             conversation.ContactReasonId = reason.Value.Id;
             conversation.ContactReasonName = reason.Value.Name;
             conversation.FinishNote = Blank(request.Note);
-            await events.PublishAsync(new ConversationFinished(
-                conversation.Id, conversation.AssignedAgentId, byUser, now, reason.Value.Name, conversation.FinishNote, conversation.ContactId), cancellationToken);
+            events.Raise(new ConversationFinished(
+                conversation.Id, conversation.AssignedAgentId, byUser, now, reason.Value.Name, conversation.FinishNote, conversation.ContactId));
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation(
                 "Conversation {ConversationId} finished by {UserId}: {Reason} {Note}", conversation.Id, caller.UserId, request.Reason, request.Note);

@@ -14,7 +14,7 @@ internal sealed class DemoUsersSeeder(
     ContactCenterDbContext db,
     IPasswordHasher<User> hasher,
     TimeProvider clock,
-    IEventBus events) : IStartupSeeder
+    IDomainEvents events) : IStartupSeeder
 {
     public const string Password = "demo1234";
 
@@ -49,7 +49,7 @@ internal sealed class DemoUsersSeeder(
             };
             user.PasswordHash = hasher.HashPassword(user, Password);
             db.Set<User>().Add(user);
-            await events.PublishAsync(new UserCreated(user.Id, user.UserName, user.DisplayName, user.Role), cancellationToken);
+            events.Raise(new UserCreated(user.Id, user.UserName, user.DisplayName, user.Role));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -22,7 +22,7 @@ internal static class CreateUser
         ContactCenterDbContext db,
         IPasswordHasher<User> hasher,
         TimeProvider clock,
-        IEventBus events)
+        IDomainEvents events)
     {
         public async Task<Result<UserSummary>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -53,7 +53,7 @@ internal static class CreateUser
             };
             user.PasswordHash = hasher.HashPassword(user, request.Password!);
             db.Set<User>().Add(user);
-            await events.PublishAsync(new UserCreated(user.Id, user.UserName, user.DisplayName, user.Role), cancellationToken);
+            events.Raise(new UserCreated(user.Id, user.UserName, user.DisplayName, user.Role));
             await db.SaveChangesAsync(cancellationToken);
             return user.ToSummary();
         }

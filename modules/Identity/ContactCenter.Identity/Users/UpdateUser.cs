@@ -19,7 +19,7 @@ internal static class UpdateUser
     /// <summary>Every field is optional: what is left out stays as it is. A new password ends the user's sessions.</summary>
     internal sealed record Request(string? DisplayName, string? Email, Role? Role, bool? IsActive, string? Password);
 
-    internal sealed class Handler(ContactCenterDbContext db, IPasswordHasher<User> hasher, ICurrentUser caller, IEventBus events)
+    internal sealed class Handler(ContactCenterDbContext db, IPasswordHasher<User> hasher, ICurrentUser caller, IDomainEvents events)
     {
         public async Task<Result<UserSummary>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -80,7 +80,7 @@ internal static class UpdateUser
             {
                 user.IsActive = active;
                 stampChanges = true;
-                await events.PublishAsync(new UserActivationChanged(user.Id, active), cancellationToken);
+                events.Raise(new UserActivationChanged(user.Id, active));
             }
 
             if (stampChanges)

@@ -13,7 +13,7 @@ namespace ContactCenter.Leads.Contacts;
 /// remains, the one the channel knows (its phone is the truth, and conversations already point at it), carrying the
 /// registered name, e-mail, CPF, team and owner of the other. Leads, tasks and timeline lines move over.
 /// </summary>
-internal sealed class ContactMerger(ContactCenterDbContext db, ContactTimeline timeline, IEventBus events)
+internal sealed class ContactMerger(ContactCenterDbContext db, ContactTimeline timeline, IDomainEvents events)
 {
     public async Task MergeAsync(Contact kept, Contact removed, DateTime at, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal sealed class ContactMerger(ContactCenterDbContext db, ContactTimeline t
         timeline.Add(kept.Id, at, TimelineKinds.ContactsMerged,
             $"Merged with the contact {description}: the same person wrote on WhatsApp from {kept.Phone}.",
             new { removedContactId = removed.Id });
-        await events.PublishAsync(new ContactsMerged(kept.Id, removed.Id, at), cancellationToken);
+        events.Raise(new ContactsMerged(kept.Id, removed.Id, at));
     }
 
     /// <summary>Saved rows and rows added in this unit of work alike.</summary>

@@ -7,8 +7,8 @@ namespace ContactCenter.Leads.Contacts;
 /// Who sees which contacts: the rule's contacts row (<see cref="VisibilityRule.Contacts"/>: admins and supervisors all,
 /// an agent the contacts they own and those of their teams, API keys below supervisor none).
 /// </summary>
-internal sealed class ContactVisibility(ICurrentUser caller, IQueuesApi queues)
-    : RecordVisibility<Contact>(caller, queues, VisibilityRule.Contacts, c => c.OwnerAgentId, c => c.TeamId)
+internal sealed class ContactVisibility(ICurrentUser caller)
+    : RecordVisibility<Contact>(caller, VisibilityRule.Contacts, c => c.OwnerAgentId, c => c.TeamId)
 {
     public async Task<bool> CanSeeAsync(Contact contact, CancellationToken cancellationToken) =>
         (await ApplyAsync(new[] { contact }.AsQueryable(), cancellationToken)).Any();

@@ -13,7 +13,7 @@ namespace ContactCenter.Leads.Intake;
 /// (the typed phone may be wrong: then the form contact and the WhatsApp contact are one person and are merged),
 /// else the newest unreached lead of this contact (matched by phone). Runs in the inbox processor's unit of work.
 /// </summary>
-internal sealed class ArrivalMatcher(ContactCenterDbContext db, ContactMerger merger, ContactTimeline timeline, Names names, IEventBus events)
+internal sealed class ArrivalMatcher(ContactCenterDbContext db, ContactMerger merger, ContactTimeline timeline, Names names, IDomainEvents events)
 {
     public async Task<Arrival> RecordAsync(Guid contactId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken)
     {
@@ -89,7 +89,7 @@ internal sealed class ArrivalMatcher(ContactCenterDbContext db, ContactMerger me
             task.Status = LeadTaskStatus.Done;
             task.DoneAt = at;
             task.Note = "The person wrote on WhatsApp.";
-            await events.PublishAsync(new LeadTaskDone(task.Id, null, at), cancellationToken); // frees the agent's slot
+            events.Raise(new LeadTaskDone(task.Id, null, at)); // frees the agent's slot
         }
     }
 }

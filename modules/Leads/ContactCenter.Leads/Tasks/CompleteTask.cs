@@ -18,7 +18,7 @@ internal static class CompleteTask
     internal sealed record Request(string? Note = null);
 
     internal sealed class Handler(
-        ContactCenterDbContext db, TaskVisibility visibility, TaskViews views, ContactTimeline timeline, IEventBus events, ICurrentUser caller, TimeProvider clock)
+        ContactCenterDbContext db, TaskVisibility visibility, TaskViews views, ContactTimeline timeline, IDomainEvents events, ICurrentUser caller, TimeProvider clock)
     {
         public async Task<Result<LeadTaskDto>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -46,7 +46,7 @@ internal static class CompleteTask
                 timeline.Add(task.ContactId, now, TimelineKinds.TaskDone,
                     $"{caller.DisplayName ?? "Someone"} finished the call-back task{(note is null ? "." : $": {note}")}",
                     agentId: caller.IsApiKey ? null : caller.UserId);
-                await events.PublishAsync(new LeadTaskDone(task.Id, caller.IsApiKey ? null : caller.UserId, now), cancellationToken);
+                events.Raise(new LeadTaskDone(task.Id, caller.IsApiKey ? null : caller.UserId, now));
                 await db.SaveChangesAsync(cancellationToken);
             }
 

@@ -7,7 +7,8 @@ using ContactCenter.Queues.Contracts;
 namespace ContactCenter.Leads.Tasks;
 
 /// <summary>Routing handed an unanswered-lead task to an agent (idempotent: the same hand-out twice changes nothing).</summary>
-internal sealed class RecordTaskRouting(ContactCenterDbContext db, ContactTimeline timeline, Names names) : IEventHandler<LeadTaskRouted>
+[RunsIn(EventPhase.Follow)]
+internal sealed class RecordTaskRouting(ContactCenterDbContext db, ContactTimeline timeline) : IEventHandler<LeadTaskRouted>
 {
     public async Task HandleAsync(LeadTaskRouted routed, CancellationToken cancellationToken)
     {
@@ -20,6 +21,6 @@ internal sealed class RecordTaskRouting(ContactCenterDbContext db, ContactTimeli
         task.Status = LeadTaskStatus.Assigned;
         task.AssignedAgentId = routed.AgentId;
         timeline.Add(task.ContactId, routed.At, TimelineKinds.TaskAssigned,
-            $"The call-back task went to {await names.AgentNameAsync(routed.AgentId, cancellationToken)}.", agentId: routed.AgentId);
+            $"The call-back task went to {routed.AgentName ?? "an agent"}.", agentId: routed.AgentId);
     }
 }

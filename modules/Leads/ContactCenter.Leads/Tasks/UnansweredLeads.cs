@@ -13,7 +13,7 @@ namespace ContactCenter.Leads.Tasks;
 /// (routing hands them out in its next backlog round). Each lead is claimed with a conditional update, so when
 /// several nodes sweep at once exactly one creates its task.
 /// </summary>
-internal sealed class UnansweredLeads(ContactCenterDbContext db, TimeProvider clock, ContactTimeline timeline, Names names, IEventBus events)
+internal sealed class UnansweredLeads(ContactCenterDbContext db, TimeProvider clock, ContactTimeline timeline, Names names, IDomainEvents events)
 {
     private const int BatchSize = 100;
 
@@ -76,6 +76,6 @@ internal sealed class UnansweredLeads(ContactCenterDbContext db, TimeProvider cl
             $"Lead #{lead.Code} for {await names.ProductNameAsync(lead.ProductId, cancellationToken)} did not reach WhatsApp within {minutes} minutes: " +
             "an agent will call or e-mail the person.",
             new { lead.Code, taskId = task.Id }, productId: lead.ProductId);
-        await events.PublishAsync(new UnansweredLeadTaskCreated(task.Id, lead.ContactId, lead.Id, lead.ProductId, task.TeamId, now), cancellationToken);
+        events.Raise(new UnansweredLeadTaskCreated(task.Id, lead.ContactId, lead.Id, lead.ProductId, task.TeamId, now));
     }
 }

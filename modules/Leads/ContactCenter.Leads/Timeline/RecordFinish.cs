@@ -9,6 +9,7 @@ namespace ContactCenter.Leads.Timeline;
 /// A conversation was finished: the contact's timeline says by whom, and with which contact reason and note, so the
 /// next agent sees how the last conversation ended. Idempotent like the routing lines.
 /// </summary>
+[RunsIn(EventPhase.Follow)]
 internal sealed class RecordFinish(ContactCenterDbContext db, ContactTimeline timeline, Names names) : IEventHandler<ConversationFinished>
 {
     public async Task HandleAsync(ConversationFinished finished, CancellationToken cancellationToken)

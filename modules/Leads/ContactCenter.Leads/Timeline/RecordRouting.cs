@@ -8,9 +8,11 @@ namespace ContactCenter.Leads.Timeline;
 /// <summary>
 /// Routing placed a conversation: the contact's timeline says where and why, in plain words. The first agent a
 /// contact gets becomes their owner (returning contacts go back to them); a transfer to an agent or a first-response
-/// timeout hands the contact to the new agent. Idempotent: a retried batch publishes the same event again.
+/// timeout hands the contact to the new agent. The names come with the event (routing had them): no look-up back into
+/// Queues. Idempotent: a retried batch raises the same event again.
 /// </summary>
-internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline timeline, Names names) : IEventHandler<ConversationRouted>
+[RunsIn(EventPhase.Follow)]
+internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline timeline) : IEventHandler<ConversationRouted>
 {
     public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)
     {
@@ -27,10 +29,10 @@ internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline t
             return;
         }
 
-        var agent = routed.AgentId is null ? null : await names.AgentNameAsync(routed.AgentId, cancellationToken);
-        var previous = routed.PreviousAgentId is null ? null : await names.AgentNameAsync(routed.PreviousAgentId, cancellationToken);
-        var team = routed.TeamId is null ? null : await names.TeamNameAsync(routed.TeamId, cancellationToken);
-        var by = routed.ByUserId is null ? null : await names.AgentNameAsync(routed.ByUserId, cancellationToken);
+        var agent = routed.AgentId is null ? null : routed.AgentName ?? "an agent";
+        var previous = routed.PreviousAgentId is null ? null : routed.PreviousAgentName ?? "an agent";
+        var team = routed.TeamId is null ? null : routed.TeamName ?? "an unknown team";
+        var by = routed.ByUserId is null ? null : routed.ByName ?? "an agent";
         var text = routed.Rule switch
         {
             RoutingRule.Owner => $"Returning contact: the conversation went to their owner agent {agent}, who was notified.",

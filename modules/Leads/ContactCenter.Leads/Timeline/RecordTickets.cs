@@ -9,6 +9,7 @@ namespace ContactCenter.Leads.Timeline;
 /// Tickets on the contact's timeline: the next agent sees that a request is open (and what became of it) before answering.
 /// Only tickets with a requester are the contact's; an internal ticket has none.
 /// </summary>
+[RunsIn(EventPhase.Follow)]
 internal sealed class RecordTickets(ContactCenterDbContext db, ContactTimeline timeline, Names names)
     : IEventHandler<TicketOpened>, IEventHandler<TicketStatusChanged>
 {

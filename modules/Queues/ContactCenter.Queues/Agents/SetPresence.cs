@@ -17,7 +17,7 @@ internal static class SetPresence
 {
     internal sealed record Request(AgentPresence? Presence);
 
-    internal sealed class Handler(ContactCenterDbContext db, ICurrentUser caller, TimeProvider clock, IEventBus events, AgentViews views)
+    internal sealed class Handler(ContactCenterDbContext db, ICurrentUser caller, TimeProvider clock, IDomainEvents events, AgentViews views)
     {
         public async Task<Result<AgentDto>> HandleAsync(Guid userId, Request request, CancellationToken cancellationToken)
         {
@@ -48,7 +48,7 @@ internal static class SetPresence
                 var previous = profile.Presence;
                 profile.Presence = presence;
                 profile.PresenceChangedAt = clock.GetUtcNow().UtcDateTime;
-                await events.PublishAsync(new AgentPresenceChanged(userId, previous, presence, profile.PresenceChangedAt), cancellationToken);
+                events.Raise(new AgentPresenceChanged(userId, previous, presence, profile.PresenceChangedAt));
                 await db.SaveChangesAsync(cancellationToken);
             }
 

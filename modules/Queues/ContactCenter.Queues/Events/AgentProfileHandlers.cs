@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Queues.Events;
 
-/// <summary>Agents and supervisors get a routing profile as soon as their user exists (saved by the publisher).</summary>
+/// <summary>Agents and supervisors get a routing profile as soon as their user exists (saved with the step that raised it).</summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class CreateAgentProfileOnUserCreated(AgentProfiles profiles) : IEventHandler<UserCreated>
 {
     public async Task HandleAsync(UserCreated domainEvent, CancellationToken cancellationToken)
@@ -22,7 +23,8 @@ internal sealed class CreateAgentProfileOnUserCreated(AgentProfiles profiles) : 
 }
 
 /// <summary>A deactivated user stops being routable at once: inactive and offline.</summary>
-internal sealed class FollowUserActivation(ContactCenterDbContext db, TimeProvider clock, IEventBus events)
+[RunsIn(EventPhase.Record)]
+internal sealed class FollowUserActivation(ContactCenterDbContext db, TimeProvider clock, IDomainEvents events)
     : IEventHandler<UserActivationChanged>
 {
     public async Task HandleAsync(UserActivationChanged domainEvent, CancellationToken cancellationToken)
@@ -39,9 +41,8 @@ internal sealed class FollowUserActivation(ContactCenterDbContext db, TimeProvid
             var previous = profile.Presence;
             profile.Presence = AgentPresence.Offline;
             profile.PresenceChangedAt = clock.GetUtcNow().UtcDateTime;
-            await events.PublishAsync(
-                new AgentPresenceChanged(profile.UserId, previous, AgentPresence.Offline, profile.PresenceChangedAt),
-                cancellationToken);
+            events.Raise(
+                new AgentPresenceChanged(profile.UserId, previous, AgentPresence.Offline, profile.PresenceChangedAt));
         }
     }
 }

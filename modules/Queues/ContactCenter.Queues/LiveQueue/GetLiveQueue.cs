@@ -1,9 +1,9 @@
-using ContactCenter.Conversations.Contracts;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Identity;
 using ContactCenter.Queues.Agents;
 using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Domain;
+using ContactCenter.Queues.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,8 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactCenter.Queues.LiveQueue;
 
 /// <summary>
-/// The supervisor's live queue: who waits where and for how long, and each agent's presence and load. A supervisor
-/// sees their teams (the conversation visibility rule, and the agents of those teams); an admin sees everything.
+/// The supervisor's live queue: who waits where and for how long, and each agent's presence and load, counted from
+/// routing's own work items (Queues owns who has what; it does not ask Conversations to count its results). A
+/// supervisor sees their teams (the conversation visibility rule, and the agents of those teams); an admin everything.
 /// </summary>
 internal static class GetLiveQueue
 {
@@ -37,17 +38,31 @@ internal static class GetLiveQueue
         IReadOnlyList<Guid> TeamIds);
 
     internal sealed class Handler(
-        ContactCenterDbContext db, ICurrentUser caller, IConversationsApi conversations, AgentViews agents, TimeProvider clock)
+        ContactCenterDbContext db, ICurrentUser caller, AgentViews agents, TimeProvider clock)
     {
         public async Task<View> HandleAsync(CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var snapshot = await conversations.GetQueueSnapshotAsync(cancellationToken);
+            var open = (await VisibilityScope.OfAsync(caller, VisibilityRule.Conversations, cancellationToken))
+                .Apply(db.Set<WorkItem>().AsNoTracking(), w => w.AssignedAgentId, w => w.TeamId)
+                .Where(w => w.Kind == WorkItemKind.Conversation && w.State != WorkItemState.Done);
+            // Grouped in the database: two small queries whatever the number of conversations. The wait counts from
+            // when the conversation arrived (its item's creation), as before.
+            var waiting = await open
+                .Where(w => w.AssignedAgentId == null)
+                .GroupBy(w => new { w.TeamId, w.ProductId })
+                .Select(g => new { g.Key.TeamId, g.Key.ProductId, Count = g.Count(), OldestSince = g.Min(w => w.CreatedAt) })
+                .ToListAsync(cancellationToken);
+            var openByAgent = await open
+                .Where(w => w.AssignedAgentId != null)
+                .GroupBy(w => w.AssignedAgentId!.Value)
+                .Select(g => new { AgentId = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
             var teamNames = await db.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
             var productNames = await db.Set<Product>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
             int WaitOf(DateTime since) => (int)Math.Max(0, (now - since).TotalSeconds);
 
-            var teams = snapshot.Waiting
+            var teams = waiting
                 .GroupBy(w => w.TeamId)
                 .Select(team => new TeamQueue(
                     team.Key,
@@ -61,7 +76,7 @@ internal static class GetLiveQueue
                 .OrderByDescending(t => t.OldestWaitSeconds)
                 .ToList();
 
-            var open = snapshot.OpenByAgent.ToDictionary(a => a.AgentId, a => a.Count);
+            var carried = openByAgent.ToDictionary(a => a.AgentId, a => a.Count);
             var profiles = await VisibleAgentsAsync(cancellationToken);
             // Agents only: supervisors and admins have routing profiles too, but they are not the ones taking work.
             var loads = (await agents.LoadAsync(profiles, cancellationToken))
@@ -72,7 +87,7 @@ internal static class GetLiveQueue
                     a.Presence,
                     a.PresenceChangedAt,
                     a.DisconnectedSince,
-                    open.GetValueOrDefault(a.UserId),
+                    carried.GetValueOrDefault(a.UserId),
                     a.MaxConcurrentConversations,
                     a.TeamIds))
                 .ToList();
@@ -88,8 +103,7 @@ internal static class GetLiveQueue
                 return profiles;
             }
 
-            var userId = caller.IsApiKey ? null : caller.UserId;
-            var teamIds = await db.Set<TeamMember>().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken);
+            var teamIds = (await caller.GetTeamIdsAsync(cancellationToken)).ToList();
             var members = db.Set<TeamMember>().Where(m => teamIds.Contains(m.TeamId)).Select(m => m.UserId);
             return profiles.Where(a => members.Contains(a.UserId));
         }

@@ -12,6 +12,7 @@ namespace ContactCenter.Queues.LiveQueue;
 /// drops), or an agent's presence changes. The notice carries no data: each page re-reads the queue under its own
 /// viewer's visibility rule, so a supervisor never learns about another team from it.
 /// </summary>
+[RunsIn(EventPhase.Notify)]
 internal sealed class NotifyLiveQueue(INotifier notifier)
     : IEventHandler<ConversationOpened>,
         IEventHandler<ConversationRouted>,

@@ -15,7 +15,7 @@ namespace ContactCenter.Queues.Presence;
 /// made available by a supervisor or the API while their browser is closed gets the full grace period first.
 /// </summary>
 internal sealed class PresenceSweeper(
-    ContactCenterDbContext db, RoutingSettingsStore settings, TimeProvider clock, IEventBus events, ILogger<PresenceSweeper> logger)
+    ContactCenterDbContext db, RoutingSettingsStore settings, TimeProvider clock, IDomainEvents events, ILogger<PresenceSweeper> logger)
 {
     private const int BatchSize = 200;
 
@@ -38,7 +38,7 @@ internal sealed class PresenceSweeper(
         {
             agent.Presence = AgentPresence.Offline;
             agent.PresenceChangedAt = now;
-            await events.PublishAsync(new AgentPresenceChanged(agent.UserId, AgentPresence.Available, AgentPresence.Offline, now), cancellationToken);
+            events.Raise(new AgentPresenceChanged(agent.UserId, AgentPresence.Available, AgentPresence.Offline, now));
             logger.LogInformation(
                 "Agent {UserId} is now offline: browser disconnected since {DisconnectedSince:O} (limit {Seconds} s)",
                 agent.UserId,

@@ -29,7 +29,7 @@ internal static class ClaimConversation
             }
 
             var item = await store.FindAsync(WorkItemKind.Conversation, conversationId, cancellationToken);
-            var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+            var snapshot = await store.LoadSnapshotAsync(new SnapshotScope([item?.TeamId], null, null, [userId, item?.AssignedAgentId]), cancellationToken);
             if (!visible)
             {
                 // A pool conversation disappears from the other members' view the moment one claims it: the one who

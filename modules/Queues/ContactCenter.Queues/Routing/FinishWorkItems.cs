@@ -8,6 +8,7 @@ namespace ContactCenter.Queues.Routing;
 /// A conversation was finished or a lead task done: the item is done, its agent has a free slot again, and a backlog
 /// round runs at once to fill it.
 /// </summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class FinishWorkItems(RoutingStore store, RoundSignal signal) : IEventHandler<ConversationFinished>, IEventHandler<LeadTaskDone>
 {
     public Task HandleAsync(ConversationFinished finished, CancellationToken cancellationToken) =>

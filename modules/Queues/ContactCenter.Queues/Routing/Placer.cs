@@ -69,7 +69,7 @@ internal sealed record PlacementResult(PlaceOutcome Outcome, RoutingDecision? De
 
 /// <summary>
 /// THE placement path. Decide (<see cref="RoutingPolicy.Decide"/>, pure) → place with the store's conditional updates
-/// (<c>ActiveCount &lt; Max</c>, <c>Version = seen</c>; the store logs the decision and publishes it in the same
+/// (<c>ActiveCount &lt; Max</c>, <c>Version = seen</c>; the store logs the decision and raises it, handled in the same
 /// transaction) → on a lost race for the agent, read their load again, count them full and decide again. The snapshot
 /// follows every placement (the new agent's load and last assignment, the previous agent's freed slot), so a round
 /// that places thousands of items keeps deciding on what it has already handed out.
@@ -82,12 +82,12 @@ internal sealed class Placer(RoutingStore store, TimeProvider clock)
             seen.AssignedAgentId,
             request,
             snapshot,
-            (to, now, decision) => store.TryPlaceAsync(seen, to, now, decision, request.RoundId, request.ByUserId, cancellationToken),
+            (to, now, decision) => store.TryPlaceAsync(seen, to, now, decision, request.RoundId, request.ByUserId, snapshot, cancellationToken),
             cancellationToken);
 
     /// <summary>Places a new item by the rule and adds it to the caller's unit of work (saved with it).</summary>
     public Task<PlacementResult> DecideAndAddAsync(WorkItem fresh, PlacementRequest request, RoutingSnapshot snapshot, CancellationToken cancellationToken) =>
-        DecideAsync(null, request, snapshot, (to, now, decision) => store.TryAddAsync(fresh, to, now, decision, cancellationToken), cancellationToken);
+        DecideAsync(null, request, snapshot, (to, now, decision) => store.TryAddAsync(fresh, to, now, decision, snapshot, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Places an existing item where a person put it (a claim, a transfer to an agent): one try, no rule to repeat.
@@ -95,14 +95,14 @@ internal sealed class Placer(RoutingStore store, TimeProvider clock)
     /// </summary>
     public async Task<PlaceOutcome> PlaceAsync(WorkItem seen, Placement to, DateTime now, RoutingSnapshot snapshot, Guid? byUserId, CancellationToken cancellationToken)
     {
-        var outcome = await store.TryPlaceAsync(seen, to, now, null, null, byUserId, cancellationToken);
+        var outcome = await store.TryPlaceAsync(seen, to, now, null, null, byUserId, snapshot, cancellationToken);
         await FollowAsync(outcome, snapshot, seen.AssignedAgentId, to, now, cancellationToken);
         return outcome;
     }
 
     /// <summary>Adds a new item where the caller put it (the agent who started it, the backlog after every pick filled up).</summary>
-    public Task<PlaceOutcome> AddAsync(WorkItem fresh, Placement to, DateTime now, CancellationToken cancellationToken) =>
-        store.TryAddAsync(fresh, to, now, null, cancellationToken);
+    public Task<PlaceOutcome> AddAsync(WorkItem fresh, Placement to, DateTime now, RoutingSnapshot snapshot, CancellationToken cancellationToken) =>
+        store.TryAddAsync(fresh, to, now, null, snapshot, cancellationToken);
 
     private async Task<PlacementResult> DecideAsync(
         Guid? previousAgentId,

@@ -7,6 +7,7 @@ namespace ContactCenter.Queues.Routing;
 /// An unanswered-lead task waits for the next backlog round (not handed out at once: the lead may still reach
 /// WhatsApp, and rounds serve the oldest first). Its team is the one Leads names, else its product's.
 /// </summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class QueueLeadTask(RoutingStore store, TimeProvider clock) : IEventHandler<UnansweredLeadTaskCreated>
 {
     public async Task HandleAsync(UnansweredLeadTaskCreated created, CancellationToken cancellationToken)

@@ -5,10 +5,12 @@ using ContactCenter.Queues.Contracts;
 namespace ContactCenter.Queues.Routing;
 
 /// <summary>
-/// A new conversation is placed at once, inside the inbox transaction: owner, longest-idle agent, pool or backlog
+/// A new conversation is placed right after the step that opened it (the inbox row's), in its transaction: owner,
+/// longest-idle agent, pool or backlog
 /// (<see cref="RoutingPolicy"/>). If another node filled the picked agent first, the <see cref="Placer"/> tries the
 /// next candidate; when every pick filled up, it waits in the backlog.
 /// </summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class RouteOpenedConversation(RoutingStore store, Placer placer, IQueuesApi queues, TimeProvider clock) : IEventHandler<ConversationOpened>
 {
     private const int Attempts = 5;
@@ -34,7 +36,9 @@ internal sealed class RouteOpenedConversation(RoutingStore store, Placer placer,
             Version = 1,
             CreatedAt = now,
         };
-        var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+        // Only what this decision can weigh: its teams (given, its product's, its number's) and the people it names.
+        var snapshot = await store.LoadSnapshotAsync(
+            new SnapshotScope([opened.TeamId], opened.ProductId, opened.ChannelAccountId, [opened.OwnerAgentId, opened.StartedByAgentId]), cancellationToken);
         if (opened.StartedByAgentId is { } starter)
         {
             // The agent who started it keeps it, even above their limit (they chose to write), and it counts on their
@@ -45,6 +49,7 @@ internal sealed class RouteOpenedConversation(RoutingStore store, Placer placer,
                 item,
                 new Placement(WorkItemState.Assigned, team?.Id, starter, RoutingRule.Outreach, $"{name} started the conversation (new conversation).", IgnoreCapacity: true),
                 now,
+                snapshot,
                 cancellationToken);
             return;
         }
@@ -59,7 +64,7 @@ internal sealed class RouteOpenedConversation(RoutingStore store, Placer placer,
         if (placed.Outcome == PlaceOutcome.AgentFull)
         {
             var backlog = new RoutingDecision(RoutingRule.Backlog, placed.Decision!.Team, null, "Every eligible agent filled up while routing it: it waits in the backlog.");
-            await placer.AddAsync(item, Placement.Of(backlog, WorkItemKind.Conversation, settings.FirstResponseTimeoutSeconds, now), now, cancellationToken);
+            await placer.AddAsync(item, Placement.Of(backlog, WorkItemKind.Conversation, settings.FirstResponseTimeoutSeconds, now), now, snapshot, cancellationToken);
         }
     }
 }

@@ -113,3 +113,9 @@ internal sealed class RoutingSnapshot
         };
     }
 }
+
+/// <summary>
+/// The part of the routing world one decision needs: the teams it may go to (given, its product's, those linked to
+/// its number) with their members, and the agents it names (owner, claimer, transfer target, current agent).
+/// </summary>
+internal sealed record SnapshotScope(IReadOnlyCollection<Guid?> TeamIds, Guid? ProductId, Guid? ChannelAccountId, IReadOnlyCollection<Guid?> AgentIds);

@@ -14,20 +14,44 @@ namespace ContactCenter.Queues.Routing;
 /// (<c>ActiveCount &lt; Max</c>, <c>Version = @seen</c>): with several nodes on one PostgreSQL the losing writer changes
 /// zero rows and gives up, so nobody goes past capacity and no item is assigned twice.
 /// </summary>
-internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi identity, IEventBus events)
+internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi identity, IDomainEvents events)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public async Task<RoutingSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
+    /// <summary>Every team, product and agent: what a backlog round or a timeout sweep weighs.</summary>
+    public Task<RoutingSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken) => LoadSnapshotAsync(null, cancellationToken);
+
+    /// <summary>
+    /// What one decision can weigh (<paramref name="scope"/>: the teams it may go to and the agents it names), or
+    /// everything (null). A single conversation never loads every user: only the candidates of its teams get read,
+    /// with their names.
+    /// </summary>
+    public async Task<RoutingSnapshot> LoadSnapshotAsync(SnapshotScope? scope, CancellationToken cancellationToken)
     {
+        IQueryable<Team> teamQuery = db.Set<Team>().AsNoTracking();
+        IQueryable<Product> productQuery = db.Set<Product>().AsNoTracking();
+        IQueryable<AgentProfile> profileQuery = db.Set<AgentProfile>().AsNoTracking();
+        if (scope is not null)
+        {
+            Guid[] productIds = scope.ProductId is { } product ? [product] : [];
+            var productTeams = await productQuery.Where(x => productIds.Contains(x.Id)).Select(x => x.TeamId).ToListAsync(cancellationToken);
+            var teamIds = scope.TeamIds.OfType<Guid>().Concat(productTeams).Distinct().ToList();
+            var channel = scope.ChannelAccountId;
+            teamQuery = teamQuery.Where(t => teamIds.Contains(t.Id) || (channel != null && t.ChannelAccounts.Any(c => c.ChannelAccountId == channel)));
+            productQuery = productQuery.Where(x => productIds.Contains(x.Id));
+            var agentIds = scope.AgentIds.OfType<Guid>().Distinct().ToList();
+            var members = db.Set<TeamMember>().Where(m => teamQuery.Any(t => t.Id == m.TeamId)).Select(m => m.UserId);
+            profileQuery = profileQuery.Where(a => agentIds.Contains(a.UserId) || members.Contains(a.UserId));
+        }
+
         // Split: one query per collection, not a members × accounts cartesian product (EF warns about it too).
-        var teams = await db.Set<Team>().AsNoTracking().Include(t => t.Members).Include(t => t.ChannelAccounts).AsSplitQuery().ToListAsync(cancellationToken);
-        var products = await db.Set<Product>().AsNoTracking().Select(p => new { p.Id, p.TeamId, p.Name }).ToListAsync(cancellationToken);
-        var profiles = await db.Set<AgentProfile>().AsNoTracking().Include(a => a.Products).ToListAsync(cancellationToken);
-        var names = (await identity.ListUsersAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
+        var teams = await teamQuery.Include(t => t.Members).Include(t => t.ChannelAccounts).AsSplitQuery().ToListAsync(cancellationToken);
+        var products = await productQuery.Select(p => new { p.Id, p.TeamId, p.Name }).ToListAsync(cancellationToken);
+        var profiles = await profileQuery.Include(a => a.Products).ToListAsync(cancellationToken);
+        var names = (await identity.FindUsersAsync([.. profiles.Select(p => p.UserId)], cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName);
 
         var snapshot = new RoutingSnapshot();
         foreach (var p in products)
@@ -137,10 +161,10 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
     /// <summary>
     /// Moves an existing item to <paramref name="to"/> in one transaction of its own (or a savepoint of the caller's):
     /// the item only if nobody changed it since it was read, the new agent only if they still have room, then the old
-    /// agent's slot is freed, the decision logged and <see cref="ConversationRouted"/> / <see cref="LeadTaskRouted"/> published.
+    /// agent's slot is freed, the decision logged and <see cref="ConversationRouted"/> / <see cref="LeadTaskRouted"/> raised (handled before the save).
     /// </summary>
     public async Task<PlaceOutcome> TryPlaceAsync(
-        WorkItem seen, Placement to, DateTime now, RoutingDecision? decision, Guid? roundId, Guid? byUserId, CancellationToken cancellationToken)
+        WorkItem seen, Placement to, DateTime now, RoutingDecision? decision, Guid? roundId, Guid? byUserId, RoutingSnapshot snapshot, CancellationToken cancellationToken)
     {
         var own = db.Database.CurrentTransaction is null;
         await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -198,7 +222,7 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
             await ReleaseCapacityAsync(previous, cancellationToken);
         }
 
-        await RecordAsync(seen, to, seen.AssignedAgentId, now, decision, roundId, byUserId, cancellationToken);
+        await RecordAsync(seen, to, seen.AssignedAgentId, now, decision, roundId, byUserId, snapshot, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (own)
         {
@@ -217,7 +241,8 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
     /// opened it): the agent's slot first, only if they still have room (the owner and the agent who started it count
     /// on their load even when full), then the item and its decision log.
     /// </summary>
-    public async Task<PlaceOutcome> TryAddAsync(WorkItem fresh, Placement to, DateTime now, RoutingDecision? decision, CancellationToken cancellationToken)
+    public async Task<PlaceOutcome> TryAddAsync(
+        WorkItem fresh, Placement to, DateTime now, RoutingDecision? decision, RoutingSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (to.AgentId is { } agent && !await TryTakeCapacityAsync(agent, to.IgnoreCapacity, now, cancellationToken) && !to.IgnoreCapacity)
         {
@@ -230,13 +255,24 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
         fresh.AssignedAt = to.AgentId is null ? null : now;
         fresh.FirstResponseDueAt = to.FirstResponseDueAt;
         db.Set<WorkItem>().Add(fresh);
-        await RecordAsync(fresh, to, null, now, decision, null, null, cancellationToken);
+        await RecordAsync(fresh, to, null, now, decision, null, null, snapshot, cancellationToken);
         return PlaceOutcome.Placed;
     }
 
-    /// <summary>Logs the decision and tells the other modules (Conversations applies it, Leads keeps the timeline).</summary>
+    /// <summary>
+    /// Logs the decision and raises it for the other modules (Conversations copies it, Leads keeps the timeline), with
+    /// the names of who and where as the decision's snapshot has them.
+    /// </summary>
     private async Task RecordAsync(
-        WorkItem item, Placement to, Guid? previousAgentId, DateTime now, RoutingDecision? decision, Guid? roundId, Guid? byUserId, CancellationToken cancellationToken)
+        WorkItem item,
+        Placement to,
+        Guid? previousAgentId,
+        DateTime now,
+        RoutingDecision? decision,
+        Guid? roundId,
+        Guid? byUserId,
+        RoutingSnapshot snapshot,
+        CancellationToken cancellationToken)
     {
         var (candidates, considered) = decision?.DescribeCandidates() ?? ([], 0);
         db.Set<RoutingDecisionEntry>().Add(new RoutingDecisionEntry
@@ -255,16 +291,50 @@ internal sealed class RoutingStore(ContactCenterDbContext db, IIdentityApi ident
             ByUserId = byUserId,
         });
 
+        var teamId = to.TeamId ?? item.TeamId;
+        var names = await NamesAsync(snapshot, [to.AgentId, previousAgentId, byUserId], teamId, cancellationToken);
         if (item.Kind == WorkItemKind.Conversation)
         {
-            await events.PublishAsync(
-                new ConversationRouted(item.SubjectId, item.ContactId, to.TeamId ?? item.TeamId, to.AgentId, previousAgentId, to.Rule, to.Explanation, byUserId, now, to.FirstResponseDueAt),
-                cancellationToken);
+            events.Raise(new ConversationRouted(
+                item.SubjectId, item.ContactId, teamId, to.AgentId, previousAgentId, to.Rule, to.Explanation, byUserId, now, to.FirstResponseDueAt,
+                names.Person(to.AgentId), names.Person(previousAgentId), names.Team, names.Person(byUserId)));
         }
         else if (to.AgentId is { } agent)
         {
-            await events.PublishAsync(new LeadTaskRouted(item.SubjectId, item.ContactId, agent, to.TeamId ?? item.TeamId, now), cancellationToken);
+            events.Raise(new LeadTaskRouted(item.SubjectId, item.ContactId, agent, teamId, now, names.Person(agent)));
         }
+    }
+
+    /// <summary>Names from the snapshot; the rare one it lacks (a supervisor outside the decision's teams) read by id.</summary>
+    private async Task<RoutedNames> NamesAsync(RoutingSnapshot snapshot, Guid?[] people, Guid? teamId, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<Guid, string>();
+        foreach (var id in people.OfType<Guid>())
+        {
+            if (snapshot.FindAgent(id) is { } agent)
+            {
+                names[id] = agent.Name;
+            }
+        }
+
+        var missing = people.OfType<Guid>().Where(id => !names.ContainsKey(id)).Distinct().ToList();
+        foreach (var user in await identity.FindUsersAsync(missing, cancellationToken))
+        {
+            names[user.Id] = user.DisplayName;
+        }
+
+        var team = snapshot.FindTeam(teamId)?.Name;
+        if (team is null && teamId is { } id2)
+        {
+            team = await db.Set<Team>().AsNoTracking().Where(t => t.Id == id2).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return new RoutedNames(names, team);
+    }
+
+    private sealed record RoutedNames(IReadOnlyDictionary<Guid, string> People, string? Team)
+    {
+        public string? Person(Guid? id) => id is { } known ? People.GetValueOrDefault(known) : null;
     }
 
     public static AgentState ToState(AgentProfile profile, string name) => new(profile.UserId, name)

@@ -51,7 +51,10 @@ internal static class TransferConversation
                 return Error.Conflict("not_transferable", "This conversation is finished (or was never routed): it cannot be transferred.");
             }
 
-            var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+            // The teams it may go to (the chosen one, those linked to its number) and the people it names.
+            var snapshot = await store.LoadSnapshotAsync(
+                new SnapshotScope([request.TeamId, item.TeamId], item.ProductId, item.ChannelAccountId, [request.AgentId, caller.UserId, item.AssignedAgentId]),
+                cancellationToken);
             var account = item.ChannelAccountId is { } accountId ? await channels.FindAccountAsync(accountId, cancellationToken) : null;
             var number = account is null ? "this conversation's number" : $"'{account.Name}'";
             var by = caller.DisplayName ?? snapshot.FindAgent(caller.UserId)?.Name ?? "Someone";

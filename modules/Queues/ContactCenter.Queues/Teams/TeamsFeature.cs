@@ -1,4 +1,5 @@
 using Autofac;
+using ContactCenter.Kernel.Identity;
 using Microsoft.AspNetCore.Routing;
 
 namespace ContactCenter.Queues.Teams;
@@ -8,6 +9,7 @@ internal static class TeamsFeature
 {
     public static void Register(ContainerBuilder builder)
     {
+        builder.RegisterType<TeamMembership>().As<ITeamMembership>().InstancePerLifetimeScope();
         builder.RegisterType<TeamViews>().InstancePerLifetimeScope();
         builder.RegisterType<ListTeams.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetTeam.Handler>().InstancePerLifetimeScope();

@@ -11,6 +11,7 @@ namespace ContactCenter.Templates.Statuses;
 /// the provider's id, else by name and language on the account; an older event than the last change is ignored
 /// (webhooks arrive out of order).
 /// </summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class FollowTemplateStatus(ContactCenterDbContext db) : IEventHandler<TemplateStatusReceived>
 {
     public async Task HandleAsync(TemplateStatusReceived domainEvent, CancellationToken cancellationToken)

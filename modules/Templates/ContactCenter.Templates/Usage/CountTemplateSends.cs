@@ -5,7 +5,8 @@ using ContactCenter.Templates.Domain;
 
 namespace ContactCenter.Templates.Usage;
 
-/// <summary>Every accepted template message is billed: count it once per message (saved by the publisher).</summary>
+/// <summary>Every accepted template message is billed: count it once per message (saved with the step that raised it).</summary>
+[RunsIn(EventPhase.Record)]
 internal sealed class CountTemplateSends(ContactCenterDbContext db) : IEventHandler<TemplateMessageSent>
 {
     public async Task HandleAsync(TemplateMessageSent domainEvent, CancellationToken cancellationToken)

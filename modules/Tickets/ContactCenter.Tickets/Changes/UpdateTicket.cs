@@ -25,7 +25,7 @@ internal static class UpdateTicket
         TicketStatus? Status, TicketPriority? Priority, Guid? AssigneeId, bool? Unassign, Guid? TeamId, string? Title, string? Description);
 
     internal sealed class Handler(
-        ContactCenterDbContext db, TicketVisibility visibility, TicketViews views, IQueuesApi queues, IEventBus events, ICurrentUser caller, TimeProvider clock)
+        ContactCenterDbContext db, TicketVisibility visibility, TicketViews views, IQueuesApi queues, IDomainEvents events, ICurrentUser caller, TimeProvider clock)
     {
         public async Task<Result<TicketDetail>> HandleAsync(int number, Request request, CancellationToken cancellationToken)
         {
@@ -116,8 +116,7 @@ internal static class UpdateTicket
                 db.AddRange(changes);
                 if (ticket.Status != previousStatus)
                 {
-                    await events.PublishAsync(
-                        new TicketStatusChanged(ticket.Id, ticket.Number, ticket.ContactId, previousStatus, ticket.Status, caller.UserId, now), cancellationToken);
+                    events.Raise(new TicketStatusChanged(ticket.Id, ticket.Number, ticket.ContactId, previousStatus, ticket.Status, caller.UserId, now));
                 }
 
                 try

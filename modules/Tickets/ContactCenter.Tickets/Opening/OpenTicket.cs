@@ -33,7 +33,7 @@ internal static class OpenTicket
         Guid? AssigneeId);
 
     internal sealed class Handler(
-        ContactCenterDbContext db, IConversationsApi conversations, IQueuesApi queues, TicketViews views, IEventBus events, ICurrentUser caller, TimeProvider clock)
+        ContactCenterDbContext db, IConversationsApi conversations, IQueuesApi queues, TicketViews views, IDomainEvents events, ICurrentUser caller, TimeProvider clock)
     {
         /// <summary>Another request can take the same number between reading the highest and saving: try again.</summary>
         private const int NumberAttempts = 5;
@@ -105,8 +105,7 @@ internal static class OpenTicket
                 return new Error("ticket_number_busy", "Muitos chamados foram abertos ao mesmo tempo; tente de novo.", 503);
             }
 
-            await events.PublishAsync(
-                new TicketOpened(ticket.Id, ticket.Number, ticket.Title, ticket.ContactId, ticket.ConversationId, ticket.TeamId, caller.UserId, now), cancellationToken);
+            events.Raise(new TicketOpened(ticket.Id, ticket.Number, ticket.Title, ticket.ContactId, ticket.ConversationId, ticket.TeamId, caller.UserId, now));
             await db.SaveChangesAsync(cancellationToken);
             return await views.ToDetailAsync(ticket, cancellationToken);
         }

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Autofac;
+
+namespace ContactCenter.Kernel.Events;
+
+/// <summary>
+/// One per unit of work (lifetime scope): collects the raised events and drains them in order when the step saves.
+/// Handlers come from the scope at dispatch time (they depend on the DbContext, which depends on this: resolving them
+/// later breaks the cycle).
+/// </summary>
+internal sealed class EventDispatcher(ILifetimeScope scope) : IDomainEvents, IDomainEventDispatcher
+{
+    private static readonly ConcurrentDictionary<Type, Func<ILifetimeScope, IReadOnlyList<Func<IDomainEvent, CancellationToken, Task>>>> Resolvers = new();
+    private static readonly MethodInfo ResolveHandlersMethod =
+        typeof(EventDispatcher).GetMethod(nameof(ResolveHandlers), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private readonly Queue<IDomainEvent> _queue = new();
+    private bool _dispatching;
+
+    public bool HasPending => _queue.Count > 0;
+
+    public void Raise(IDomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        _queue.Enqueue(domainEvent);
+    }
+
+    public async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        // A handler's own save lands here while the outer dispatch still runs: the outer loop drains what it raised.
+        if (_dispatching)
+        {
+            return;
+        }
+
+        _dispatching = true;
+        try
+        {
+            while (_queue.TryDequeue(out var domainEvent))
+            {
+                var resolve = Resolvers.GetOrAdd(
+                    domainEvent.GetType(),
+                    type => ResolveHandlersMethod.MakeGenericMethod(type).CreateDelegate<Func<ILifetimeScope, IReadOnlyList<Func<IDomainEvent, CancellationToken, Task>>>>());
+                foreach (var handle in resolve(scope))
+                {
+                    await handle(domainEvent, cancellationToken);
+                }
+            }
+        }
+        catch
+        {
+            // What the failed step raised must not leak into the next save of this scope (a failure being recorded).
+            _queue.Clear();
+            throw;
+        }
+        finally
+        {
+            _dispatching = false;
+        }
+    }
+
+    /// <summary>The phase a handler declares; one that declares none (a test's recorder) follows the record phase.</summary>
+    internal static EventPhase PhaseOf(Type handlerType) =>
+        handlerType.GetCustomAttribute<RunsInAttribute>()?.Phase ?? EventPhase.Follow;
+
+    private static IReadOnlyList<Func<IDomainEvent, CancellationToken, Task>> ResolveHandlers<TEvent>(ILifetimeScope scope)
+        where TEvent : IDomainEvent =>
+    [
+        .. scope.Resolve<IEnumerable<IEventHandler<TEvent>>>()
+            .OrderBy(h => PhaseOf(h.GetType()))
+            .ThenBy(h => h.GetType().FullName, StringComparer.Ordinal)
+            .Select(h => (Func<IDomainEvent, CancellationToken, Task>)((e, ct) => h.HandleAsync((TEvent)e, ct))),
+    ];
+}
