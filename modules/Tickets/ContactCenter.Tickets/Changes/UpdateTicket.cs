@@ -29,8 +29,7 @@ internal static class UpdateTicket
     {
         public async Task<Result<TicketDetail>> HandleAsync(int number, Request request, CancellationToken cancellationToken)
         {
-            var visible = await visibility.ApplyAsync(db.Set<Ticket>(), cancellationToken);
-            if (await visible.FirstOrDefaultAsync(t => t.Number == number, cancellationToken) is not { } ticket)
+            if (await visibility.FindAsync(number, tracked: true, cancellationToken) is not { } ticket)
             {
                 return TicketRules.NotFound(number);
             }

@@ -1,26 +1,22 @@
-using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
 using ContactCenter.Tickets.Contracts;
-using ContactCenter.Tickets.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Tickets.Listing;
 
 /// <summary>One ticket by number with its history, for whoever may see it (else 404 ticket_not_found, whether it exists or not).</summary>
 internal static class GetTicket
 {
-    internal sealed class Handler(ContactCenterDbContext db, TicketVisibility visibility, TicketViews views)
+    internal sealed class Handler(TicketVisibility visibility, TicketViews views)
     {
         public async Task<Result<TicketDetail>> HandleAsync(int number, CancellationToken cancellationToken)
         {
-            var visible = await visibility.ApplyAsync(db.Set<Ticket>().AsNoTracking(), cancellationToken);
-            return await visible.FirstOrDefaultAsync(t => t.Number == number, cancellationToken) is { } ticket
+            return await visibility.FindAsync(number, tracked: false, cancellationToken) is { } ticket
                 ? await views.ToDetailAsync(ticket, cancellationToken)
                 : TicketRules.NotFound(number);
         }

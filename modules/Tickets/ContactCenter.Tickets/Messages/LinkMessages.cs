@@ -36,8 +36,7 @@ internal static class LinkMessages
                 return tooMany;
             }
 
-            var visible = await visibility.ApplyAsync(db.Set<Ticket>(), cancellationToken);
-            if (await visible.FirstOrDefaultAsync(t => t.Number == number, cancellationToken) is not { } ticket)
+            if (await visibility.FindAsync(number, tracked: true, cancellationToken) is not { } ticket)
             {
                 return TicketRules.NotFound(number);
             }

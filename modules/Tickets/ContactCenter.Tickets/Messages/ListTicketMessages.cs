@@ -22,8 +22,7 @@ internal static class ListTicketMessages
     {
         public async Task<Result<IReadOnlyList<MessageDto>>> HandleAsync(int number, CancellationToken cancellationToken)
         {
-            var visible = await visibility.ApplyAsync(db.Set<Ticket>().AsNoTracking(), cancellationToken);
-            if (await visible.Where(t => t.Number == number).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken) is not { } ticketId)
+            if (await visibility.FindAsync(number, tracked: false, cancellationToken) is not { Id: var ticketId })
             {
                 return TicketRules.NotFound(number);
             }
