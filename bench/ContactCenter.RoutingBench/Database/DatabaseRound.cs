@@ -35,7 +35,7 @@ internal static class DatabaseRound
         {
             var store = scope.ServiceProvider.GetRequiredService<RoutingStore>();
             var started = Stopwatch.StartNew();
-            _ = await store.LoadSnapshotAsync(CancellationToken.None);
+            _ = await scope.ServiceProvider.GetRequiredService<RoutingSnapshots>().LoadAsync(CancellationToken.None);
             _ = await store.ListWaitingAsync(CancellationToken.None);
             loadMs = started.Elapsed.TotalMilliseconds;
         }

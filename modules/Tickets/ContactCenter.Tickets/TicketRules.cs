@@ -1,4 +1,5 @@
 using ContactCenter.Kernel.Errors;
+using ContactCenter.Queues.Contracts;
 
 namespace ContactCenter.Tickets;
 
@@ -38,6 +39,11 @@ internal static class TicketRules
     public static Error? CheckMessageCount(IReadOnlyCollection<Guid>? messageIds) => messageIds?.Count > MaxMessagesPerLink
         ? Error.Validation("messageIds", $"Vincule no máximo {MaxMessagesPerLink} mensagens de uma vez.")
         : null;
+
+    public static async Task<Error?> CheckAssigneeAsync(IQueuesApi queues, Guid? assigneeId, CancellationToken cancellationToken) =>
+        assigneeId is { } assignee && await queues.FindAgentAsync(assignee, cancellationToken) is null
+            ? Error.Validation("assigneeId", "Esse atendente não existe.")
+            : null;
 
     public static string? Cut(string? value) => value is { Length: > MaxChangeValue } ? value[..(MaxChangeValue - 1)] + "…" : value;
 }

@@ -9,7 +9,8 @@ namespace ContactCenter.Tickets;
 /// <summary>Tickets as the API shows them: with team and assignee names (read once from Queues) and their message counts.</summary>
 internal sealed class TicketViews(ContactCenterDbContext db, IQueuesApi queues)
 {
-    public async Task<List<TicketSummary>> ToSummariesAsync(IReadOnlyList<Ticket> tickets, CancellationToken cancellationToken)
+    /// <param name="names">Team and people names when the caller has just read them (not read twice).</param>
+    public async Task<List<TicketSummary>> ToSummariesAsync(IReadOnlyList<Ticket> tickets, CancellationToken cancellationToken, TeamNames? names = null)
     {
         var ids = tickets.Select(t => t.Id).ToList();
         var counts = await db.Set<TicketMessage>().AsNoTracking()
@@ -17,7 +18,7 @@ internal sealed class TicketViews(ContactCenterDbContext db, IQueuesApi queues)
             .GroupBy(m => m.TicketId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var (teams, people) = await queues.LoadNamesAsync(cancellationToken);
+        var (teams, people) = names ?? await queues.LoadNamesAsync(cancellationToken);
         return [.. tickets.Select(t => new TicketSummary(
             t.Id,
             t.Number,
@@ -34,9 +35,9 @@ internal sealed class TicketViews(ContactCenterDbContext db, IQueuesApi queues)
             t.UpdatedAt))];
     }
 
-    public async Task<TicketDetail> ToDetailAsync(Ticket ticket, CancellationToken cancellationToken)
+    public async Task<TicketDetail> ToDetailAsync(Ticket ticket, CancellationToken cancellationToken, TeamNames? names = null)
     {
-        var summary = (await ToSummariesAsync([ticket], cancellationToken))[0];
+        var summary = (await ToSummariesAsync([ticket], cancellationToken, names))[0];
         var history = await db.Set<TicketChange>().AsNoTracking()
             .Where(c => c.TicketId == ticket.Id)
             .OrderBy(c => c.Position)

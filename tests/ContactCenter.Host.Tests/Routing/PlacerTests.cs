@@ -19,7 +19,7 @@ public abstract class PlacerTests(DatabaseKind kind) : RoutingTest(kind)
         var (team, conversation, ana, bruno) = await ArrangeWaitingAsync();
         await using var scope = Host.Services.CreateAsyncScope();
         var (store, placer, item) = await OpenAsync(scope, conversation);
-        var snapshot = await store.LoadSnapshotAsync(default);
+        var snapshot = await scope.ServiceProvider.GetRequiredService<RoutingSnapshots>().LoadAsync(default);
         Assert.Equal(ana, RoutingPolicy.Decide(Facts(team), snapshot).Agent!.UserId); // she is the one it would pick
 
         await FillAsync(ana); // another node gave her its conversation meanwhile
@@ -42,7 +42,7 @@ public abstract class PlacerTests(DatabaseKind kind) : RoutingTest(kind)
         await using var scope = Host.Services.CreateAsyncScope();
         var (store, placer, item) = await OpenAsync(scope, conversation);
         var decisions = (await RoutingAsync(conversation))["decisions"]!.AsArray().Count;
-        var snapshot = await store.LoadSnapshotAsync(default); // both still have room here
+        var snapshot = await scope.ServiceProvider.GetRequiredService<RoutingSnapshots>().LoadAsync(default); // both still have room here
 
         await FillAsync(ana);
         await FillAsync(bruno);
@@ -52,7 +52,7 @@ public abstract class PlacerTests(DatabaseKind kind) : RoutingTest(kind)
 
         await EmptyAsync(ana);
         await MoveAsync(item.Id); // a claim or another node's round got there first
-        var moved = await placer.DecideAndPlaceAsync(item, Request(team), await store.LoadSnapshotAsync(default), default);
+        var moved = await placer.DecideAndPlaceAsync(item, Request(team), await scope.ServiceProvider.GetRequiredService<RoutingSnapshots>().LoadAsync(default), default);
         Assert.Equal(PlaceOutcome.ItemMoved, moved.Outcome);
 
         Assert.Equal((0, 1), (await ActiveCountAsync(ana), await ActiveCountAsync(bruno)));

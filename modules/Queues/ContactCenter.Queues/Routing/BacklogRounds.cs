@@ -33,9 +33,10 @@ internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock
         LastRoundAt = clock.GetUtcNow().UtcDateTime;
         await using var scope = root.BeginLifetimeScope();
         var store = scope.Resolve<RoutingStore>();
+        var snapshots = scope.Resolve<RoutingSnapshots>();
         var placer = scope.Resolve<Placer>();
         var settings = await scope.Resolve<IQueuesApi>().GetRoutingSettingsAsync(cancellationToken);
-        var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+        var snapshot = await snapshots.LoadAsync(cancellationToken);
         var waiting = await store.ListWaitingAsync(cancellationToken);
 
         int assigned = 0, offered = 0, lost = 0;

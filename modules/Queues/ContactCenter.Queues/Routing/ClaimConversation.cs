@@ -16,7 +16,7 @@ namespace ContactCenter.Queues.Routing;
 /// </summary>
 internal static class ClaimConversation
 {
-    internal sealed class Handler(RoutingStore store, Placer placer, IConversationsApi conversations, IQueuesApi queues, ICurrentUser caller, TimeProvider clock)
+    internal sealed class Handler(RoutingStore store, RoutingSnapshots snapshots, Placer placer, IConversationsApi conversations, IQueuesApi queues, ICurrentUser caller, TimeProvider clock)
     {
         public async Task<Result<RoutingOutcome>> HandleAsync(Guid conversationId, CancellationToken cancellationToken)
         {
@@ -29,7 +29,7 @@ internal static class ClaimConversation
             }
 
             var item = await store.FindAsync(WorkItemKind.Conversation, conversationId, cancellationToken);
-            var snapshot = await store.LoadSnapshotAsync(new SnapshotScope([item?.TeamId], null, null, [userId, item?.AssignedAgentId]), cancellationToken);
+            var snapshot = await snapshots.LoadAsync(new SnapshotScope([item?.TeamId], null, null, [userId, item?.AssignedAgentId]), cancellationToken);
             if (!visible)
             {
                 // A pool conversation disappears from the other members' view the moment one claims it: the one who

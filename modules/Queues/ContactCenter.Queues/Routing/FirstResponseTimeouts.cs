@@ -25,6 +25,7 @@ internal sealed class FirstResponseTimeouts(ILifetimeScope root, RoutingLock rou
 
         await using var scope = root.BeginLifetimeScope();
         var store = scope.Resolve<RoutingStore>();
+        var snapshots = scope.Resolve<RoutingSnapshots>();
         var placer = scope.Resolve<Placer>();
         var due = await store.ListOverdueAsync(clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
         if (due.Count == 0)
@@ -33,7 +34,7 @@ internal sealed class FirstResponseTimeouts(ILifetimeScope root, RoutingLock rou
         }
 
         var settings = await scope.Resolve<IQueuesApi>().GetRoutingSettingsAsync(cancellationToken);
-        var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+        var snapshot = await snapshots.LoadAsync(cancellationToken);
         var moved = 0;
         foreach (var item in due)
         {

@@ -18,6 +18,7 @@ internal static class QueuesRoutingFeature
     public static void Register(ContainerBuilder builder)
     {
         builder.RegisterType<RoutingStore>().InstancePerLifetimeScope();
+        builder.RegisterType<RoutingSnapshots>().InstancePerLifetimeScope();
         builder.RegisterType<Placer>().InstancePerLifetimeScope();
         builder.RegisterType<RoutingApi>().As<IRoutingApi>().InstancePerLifetimeScope();
         builder.RegisterType<RouteOpenedConversation>().As<IEventHandler<ConversationOpened>>().InstancePerLifetimeScope();

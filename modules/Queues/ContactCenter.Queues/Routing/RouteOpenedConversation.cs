@@ -11,7 +11,7 @@ namespace ContactCenter.Queues.Routing;
 /// next candidate; when every pick filled up, it waits in the backlog.
 /// </summary>
 [RunsIn(EventPhase.Record)]
-internal sealed class RouteOpenedConversation(RoutingStore store, Placer placer, IQueuesApi queues, TimeProvider clock) : IEventHandler<ConversationOpened>
+internal sealed class RouteOpenedConversation(RoutingStore store, RoutingSnapshots snapshots, Placer placer, IQueuesApi queues, TimeProvider clock) : IEventHandler<ConversationOpened>
 {
     private const int Attempts = 5;
 
@@ -37,7 +37,7 @@ internal sealed class RouteOpenedConversation(RoutingStore store, Placer placer,
             CreatedAt = now,
         };
         // Only what this decision can weigh: its teams (given, its product's, its number's) and the people it names.
-        var snapshot = await store.LoadSnapshotAsync(
+        var snapshot = await snapshots.LoadAsync(
             new SnapshotScope([opened.TeamId], opened.ProductId, opened.ChannelAccountId, [opened.OwnerAgentId, opened.StartedByAgentId]), cancellationToken);
         if (opened.StartedByAgentId is { } starter)
         {

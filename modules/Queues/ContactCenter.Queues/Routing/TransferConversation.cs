@@ -22,7 +22,7 @@ internal static class TransferConversation
     public const int MaxReasonLength = 500;
 
     internal sealed class Handler(
-        RoutingStore store, Placer placer, IConversationsApi conversations, IChannelsApi channels, IQueuesApi queues, ICurrentUser caller, RoundSignal signal, TimeProvider clock)
+        RoutingStore store, RoutingSnapshots snapshots, Placer placer, IConversationsApi conversations, IChannelsApi channels, IQueuesApi queues, ICurrentUser caller, RoundSignal signal, TimeProvider clock)
     {
         public async Task<Result<RoutingOutcome>> HandleAsync(Guid conversationId, TransferRequest request, CancellationToken cancellationToken)
         {
@@ -52,7 +52,7 @@ internal static class TransferConversation
             }
 
             // The teams it may go to (the chosen one, those linked to its number) and the people it names.
-            var snapshot = await store.LoadSnapshotAsync(
+            var snapshot = await snapshots.LoadAsync(
                 new SnapshotScope([request.TeamId, item.TeamId], item.ProductId, item.ChannelAccountId, [request.AgentId, caller.UserId, item.AssignedAgentId]),
                 cancellationToken);
             var account = item.ChannelAccountId is { } accountId ? await channels.FindAccountAsync(accountId, cancellationToken) : null;

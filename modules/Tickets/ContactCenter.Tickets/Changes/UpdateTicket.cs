@@ -44,15 +44,16 @@ internal static class UpdateTicket
                 return invalid;
             }
 
-            var (teams, people) = await queues.LoadNamesAsync(cancellationToken);
+            var names = await queues.LoadNamesAsync(cancellationToken);
+            var (teams, people) = names;
             if (request.TeamId is { } team && !teams.ContainsKey(team))
             {
                 return Error.Validation("teamId", "Esse time não existe.");
             }
 
-            if (request.AssigneeId is { } assignee && await queues.FindAgentAsync(assignee, cancellationToken) is null)
+            if (await TicketRules.CheckAssigneeAsync(queues, request.AssigneeId, cancellationToken) is { } noSuchAgent)
             {
-                return Error.Validation("assigneeId", "Esse atendente não existe.");
+                return noSuchAgent;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -118,17 +119,13 @@ internal static class UpdateTicket
                     events.Raise(new TicketStatusChanged(ticket.Id, ticket.Number, ticket.ContactId, previousStatus, ticket.Status, caller.UserId, now));
                 }
 
-                try
+                if (await TicketHistory.SaveAsync(db, number, cancellationToken) is { } meanwhile)
                 {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    return TicketRules.ChangedMeanwhile(number);
+                    return meanwhile;
                 }
             }
 
-            return await views.ToDetailAsync(ticket, cancellationToken);
+            return await views.ToDetailAsync(ticket, cancellationToken, names);
         }
 
         private static string Wire<TEnum>(TEnum value)

@@ -67,13 +67,9 @@ internal static class LinkMessages
                     TicketId = ticket.Id, Position = await TicketHistory.LastPositionAsync(db, ticket.Id, cancellationToken) + 1, At = now, ById = caller.UserId, ByName = caller.DisplayName, Field = "messages", To = added.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 });
                 ticket.UpdatedAt = now;
-                try
+                if (await TicketHistory.SaveAsync(db, number, cancellationToken) is { } meanwhile)
                 {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    return TicketRules.ChangedMeanwhile(number);
+                    return meanwhile;
                 }
             }
 

@@ -70,9 +70,9 @@ internal static class OpenTicket
                 return Error.Validation("teamId", request.TeamId is null ? "Escolha o time que vai cuidar do chamado." : "Esse time não existe.");
             }
 
-            if (request.AssigneeId is { } assignee && await queues.FindAgentAsync(assignee, cancellationToken) is null)
+            if (await TicketRules.CheckAssigneeAsync(queues, request.AssigneeId, cancellationToken) is { } noSuchAgent)
             {
-                return Error.Validation("assigneeId", "Esse atendente não existe.");
+                return noSuchAgent;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
