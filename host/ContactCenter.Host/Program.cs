@@ -17,6 +17,7 @@ builder.AddChannelPlugins(settings);
 builder.AddAccessControl();
 builder.AddRestApi();
 builder.AddHealth();
+builder.AddProductMetrics();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -30,6 +31,7 @@ app.UseContactCenterPipeline();
 await app.PrepareDatabaseAsync(settings);
 app.MapRestApi(Modules.All);
 app.MapHealth();
+app.MapMetrics();
 app.MapWebUi(Modules.All);
 app.MapClockControl();
 app.PrintWelcomeOnStart(settings);

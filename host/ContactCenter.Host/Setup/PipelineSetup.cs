@@ -7,7 +7,7 @@ internal static class PipelineSetup
 {
     public static void UseContactCenterPipeline(this WebApplication app)
     {
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusPages();
         // After the status pages: re-executing a 404 as the HTML page has to route again.

@@ -2,6 +2,7 @@ using Autofac;
 using ContactCenter.Channels.Accounts;
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Inbox;
+using ContactCenter.Channels.Metrics;
 using ContactCenter.Channels.Outbound;
 using ContactCenter.Channels.Plugins;
 using ContactCenter.Channels.Sandbox;
@@ -36,6 +37,7 @@ public sealed class ChannelsModule : Module, IContactCenterModule
         SandboxFeature.Register(builder);
         InboxFeature.Register(builder);
         OutboundFeature.Register(builder);
+        MetricsFeature.Register(builder);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactCenter.Channels.Contracts.Outbound;
+using ContactCenter.Channels.Metrics;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Outbound;
 
 /// <summary>Writes a row's outcome and raises its event, handled and saved in the same unit of work.</summary>
-internal sealed class OutboxOutcomes(ContactCenterDbContext db, IDomainEvents events, TimeProvider clock, ILogger<OutboxOutcomes> logger)
+internal sealed class OutboxOutcomes(ContactCenterDbContext db, IDomainEvents events, ChannelMetrics metrics, TimeProvider clock, ILogger<OutboxOutcomes> logger)
 {
     /// <summary>
     /// Accepted rows are final: no claim ever selects them again. If a reaction to the event fails, the row is
@@ -39,6 +40,8 @@ internal sealed class OutboxOutcomes(ContactCenterDbContext db, IDomainEvents ev
                     .SetProperty(m => m.UpdatedAt, now),
                 cancellationToken);
         }
+
+        await metrics.SentAsync(db, row.ChannelAccountId, cancellationToken);
     }
 
     public async Task FailAsync(
@@ -55,6 +58,7 @@ internal sealed class OutboxOutcomes(ContactCenterDbContext db, IDomainEvents ev
             new OutboundMessageFailed(row.HostMessageId, kind, row.LastErrorCode, row.LastErrorText, reasonCode,
                 OutboundReasons.Describe(reasonCode, CultureInfo.InvariantCulture), now));
         await db.SaveChangesAsync(cancellationToken);
+        await metrics.FailedAsync(db, row.ChannelAccountId, reasonCode, cancellationToken);
     }
 
     public async Task RescheduleAsync(OutboxMessage row, DateTime at, CancellationToken cancellationToken)

@@ -2,7 +2,10 @@ using Autofac;
 
 namespace ContactCenter.Conversations.Notices;
 
-/// <summary>Real time: who hears what after a commit (after StoreInboundMessages: it reads the stored message).</summary>
+/// <summary>
+/// Real time: who hears what after a commit (after StoreInboundMessages: it reads the stored message); IT's dashboards
+/// hear the conversations' figures on <c>/metrics</c>.
+/// </summary>
 internal static class NoticesFeature
 {
     public static void Register(ContainerBuilder builder)
@@ -11,5 +14,7 @@ internal static class NoticesFeature
         builder.RegisterType<NotifyInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<NotifyDeliveryStatus>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<NotifyContactThread>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<ConversationMetrics>().SingleInstance().AutoActivate();
+        builder.RegisterType<MeasureFirstResponse>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }
 }

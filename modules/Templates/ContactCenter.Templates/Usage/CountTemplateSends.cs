@@ -7,7 +7,7 @@ namespace ContactCenter.Templates.Usage;
 
 /// <summary>Every accepted template message is billed: count it once per message (saved with the step that raised it).</summary>
 [RunsIn(EventPhase.Record)]
-internal sealed class CountTemplateSends(ContactCenterDbContext db) : IEventHandler<TemplateMessageSent>
+internal sealed class CountTemplateSends(ContactCenterDbContext db, TemplateMetrics metrics) : IEventHandler<TemplateMessageSent>
 {
     public async Task HandleAsync(TemplateMessageSent domainEvent, CancellationToken cancellationToken)
     {
@@ -28,5 +28,6 @@ internal sealed class CountTemplateSends(ContactCenterDbContext db) : IEventHand
             SentAt = sentAt,
             Day = sentAt.Date,
         });
+        await metrics.SentAsync(db, domainEvent.TemplateId, cancellationToken);
     }
 }
