@@ -4,6 +4,7 @@ using ContactCenter.Conversations;
 using ContactCenter.Identity;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Leads;
+using ContactCenter.Operations;
 using ContactCenter.Queues;
 using ContactCenter.Templates;
 using ContactCenter.Tickets;
@@ -23,5 +24,6 @@ internal static class Modules
         new TemplatesModule(),
         new TicketsModule(),
         new ChatbotModule(),
+        new OperationsModule(),
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
 namespace ContactCenter.Host.Tests.Infrastructure;
@@ -23,7 +24,8 @@ public sealed class TestHost : WebApplicationFactory<Program>
         _settings = settings;
     }
 
-    public ManualClock Clock { get; private init; } = new();
+    /// <summary>The product's clock in tests: it stands still until a test moves it (<c>Clock.Advance</c>).</summary>
+    public FakeTimeProvider Clock { get; private init; } = new(new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>False once a restarted host took the database over.</summary>
     private bool OwnsDatabase { get; set; } = true;

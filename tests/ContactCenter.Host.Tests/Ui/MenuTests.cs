@@ -39,6 +39,7 @@ public abstract partial class MenuTests(DatabaseKind kind) : HostTest(kind)
         ("plugins", "Plugins", "Plugins"),
         ("inboxfailures", "Falhas de webhook", "Webhook failures"),
         ("outbox", "Fila de envio", "Outbox"),
+        ("jobs", "Tarefas agendadas", "Scheduled jobs"),
     ];
 
     protected override bool SeedDemoData => true;

@@ -1,0 +1,26 @@
+using Autofac;
+using ContactCenter.Kernel.Modules;
+using ContactCenter.Operations.Jobs;
+using ContactCenter.Operations.Ui;
+using Microsoft.AspNetCore.Routing;
+using Quartz;
+
+namespace ContactCenter.Operations;
+
+/// <summary>
+/// What IT opens when something seems stuck: the scheduled jobs (Quartz, the one scheduler) with their last and next
+/// runs, last error and "executar agora" (docs/operations.md). Owns no tables: it reads the scheduler.
+/// </summary>
+public sealed class OperationsModule : Module, IContactCenterModule
+{
+    public const string ModuleName = "Operations";
+    public string Name => ModuleName;
+    public System.Reflection.Assembly? UiAssembly => typeof(OperationsModule).Assembly;
+    public IReadOnlyList<NavItem> NavItems => OperationsMenu.Items;
+
+    protected override void Load(ContainerBuilder builder) => JobsFeature.Register(builder);
+
+    public void MapEndpoints(IEndpointRouteBuilder api) => JobsFeature.Map(api);
+
+    public void ConfigureJobs(IQuartzBuilder quartz) => JobsFeature.Listen(quartz);
+}
