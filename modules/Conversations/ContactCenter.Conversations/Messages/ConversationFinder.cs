@@ -30,7 +30,7 @@ internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi
                 .LoadAsync(cancellationToken);
         }
 
-        var conversation = db.Set<Conversation>().Local
+        var conversation = lookups.TrackedConversations
             .Where(c => c.ChannelAccountId == channelAccountId && c.ContactId == contact.ContactId && c.Status != ConversationStatus.Finished)
             .OrderByDescending(c => c.LastMessageAt)
             .FirstOrDefault();

@@ -17,7 +17,7 @@ internal sealed class MessageModifiers(ContactCenterDbContext db, InboundLookups
         if (Kinds.Contains(message.Type) && message.TargetProviderMessageId is { } targetId)
         {
             // The unit of work first: the target may be an earlier message of the same batch, not saved yet.
-            var target = db.Set<Message>().Local.FirstOrDefault(m => m.ChannelAccountId == message.ChannelAccountId && m.ProviderMessageId == targetId)
+            var target = lookups.TrackedMessages.FirstOrDefault(m => m.ChannelAccountId == message.ChannelAccountId && m.ProviderMessageId == targetId)
                 ?? (lookups.HasMessages(message.ChannelAccountId, targetId)
                     ? null
                     : await db.Set<Message>().FirstOrDefaultAsync(
@@ -43,7 +43,7 @@ internal sealed class MessageModifiers(ContactCenterDbContext db, InboundLookups
         }
 
         // Stored ones (now tracked) and those an earlier message of the same batch added.
-        var waiting = db.Set<Message>().Local
+        var waiting = lookups.TrackedMessages
             .Where(m => m.ChannelAccountId == message.ChannelAccountId && m.TargetProviderMessageId == id)
             .ToList();
         foreach (var modifier in waiting.Where(m => Kinds.Contains(m.Type)).OrderBy(m => m.CreatedAt))

@@ -100,7 +100,7 @@ internal sealed class StoreInboundMessages(
 
     /// <summary>Stored before, or earlier in this unit of work (a batch saves once, at its end).</summary>
     private async Task<bool> ExistsAsync(Guid channelAccountId, string providerMessageId, CancellationToken cancellationToken) =>
-        db.Set<Message>().Local.Any(m => m.ChannelAccountId == channelAccountId && m.ProviderMessageId == providerMessageId)
+        lookups.TrackedMessages.Any(m => m.ChannelAccountId == channelAccountId && m.ProviderMessageId == providerMessageId)
         || (!lookups.HasMessages(channelAccountId, providerMessageId)
             && await db.Set<Message>().AnyAsync(m => m.ChannelAccountId == channelAccountId && m.ProviderMessageId == providerMessageId, cancellationToken));
 
