@@ -13,6 +13,9 @@ public sealed class KernelModule : Module
         // One collector per unit of work: steps raise, the DbContext's save dispatches (Events/EventDispatcher).
         builder.RegisterType<EventDispatcher>().As<IDomainEvents>().As<IDomainEventDispatcher>().InstancePerLifetimeScope();
 
+        // The turn to write of the background writers (the inbox, routing rounds): a semaphore on SQLite, free elsewhere.
+        builder.RegisterType<Data.WriteGate>().As<Data.IWriteGate>().SingleInstance();
+
         // Real time: notices leave after the commit that caused them (in-process, or through the database to every
         // node: the host registers the provider's ISqlDialect and, where it broadcasts, the listener feeding INoticeReceiver).
         builder.RegisterType<Notifier>().As<INotifier>().InstancePerLifetimeScope();

@@ -14,6 +14,9 @@ internal sealed class EventDispatcher(ILifetimeScope scope) : IDomainEvents, IDo
     private static readonly ConcurrentDictionary<Type, Func<ILifetimeScope, IReadOnlyList<Func<IDomainEvent, CancellationToken, Task>>>> Resolvers = new();
     private static readonly MethodInfo ResolveHandlersMethod =
         typeof(EventDispatcher).GetMethod(nameof(ResolveHandlers), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly ConcurrentDictionary<Type, Func<ILifetimeScope, IReadOnlyList<IDomainEvent>, CancellationToken, Task>> Preparers = new();
+    private static readonly MethodInfo PrepareMethod =
+        typeof(EventDispatcher).GetMethod(nameof(PrepareAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly Queue<IDomainEvent> _queue = new();
     private bool _dispatching;
@@ -37,8 +40,18 @@ internal sealed class EventDispatcher(ILifetimeScope scope) : IDomainEvents, IDo
         _dispatching = true;
         try
         {
-            while (_queue.TryDequeue(out var domainEvent))
+            // Each wave (what the step raised, then what those handlers raised, ...) is prepared as a whole first.
+            var prepared = 0;
+            while (_queue.Count > 0)
             {
+                if (prepared == 0)
+                {
+                    await PrepareQueuedAsync(cancellationToken);
+                    prepared = _queue.Count;
+                }
+
+                var domainEvent = _queue.Dequeue();
+                prepared--;
                 var resolve = Resolvers.GetOrAdd(
                     domainEvent.GetType(),
                     type => ResolveHandlersMethod.MakeGenericMethod(type).CreateDelegate<Func<ILifetimeScope, IReadOnlyList<Func<IDomainEvent, CancellationToken, Task>>>>());
@@ -57,6 +70,37 @@ internal sealed class EventDispatcher(ILifetimeScope scope) : IDomainEvents, IDo
         finally
         {
             _dispatching = false;
+        }
+    }
+
+    /// <summary>
+    /// Hands the queued events of each kind to its <see cref="IEventBatchPreparer{TEvent}"/>s, where there are two or
+    /// more of that kind (a single event is handled exactly as without a preparer).
+    /// </summary>
+    private async Task PrepareQueuedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var kind in _queue.GroupBy(e => e.GetType()).Where(g => g.Skip(1).Any()))
+        {
+            var prepare = Preparers.GetOrAdd(
+                kind.Key,
+                type => PrepareMethod.MakeGenericMethod(type).CreateDelegate<Func<ILifetimeScope, IReadOnlyList<IDomainEvent>, CancellationToken, Task>>());
+            await prepare(scope, [.. kind], cancellationToken);
+        }
+    }
+
+    private static async Task PrepareAsync<TEvent>(ILifetimeScope scope, IReadOnlyList<IDomainEvent> batch, CancellationToken cancellationToken)
+        where TEvent : IDomainEvent
+    {
+        var preparers = scope.Resolve<IEnumerable<IEventBatchPreparer<TEvent>>>().ToList();
+        if (preparers.Count == 0)
+        {
+            return;
+        }
+
+        var typed = batch.Cast<TEvent>().ToList();
+        foreach (var preparer in preparers.OrderBy(p => p.GetType().FullName, StringComparer.Ordinal))
+        {
+            await preparer.PrepareAsync(typed, cancellationToken);
         }
     }
 

@@ -36,7 +36,8 @@ public interface IDomainEventDispatcher
     /// <summary>
     /// Handles the queued events first in, first out, each event's handlers by <see cref="EventPhase"/>; an event a
     /// handler raises joins the end of the queue and runs after the current event's handlers (breadth first, never
-    /// nested). If a handler throws, the queue is dropped and the exception goes to the step, whose unit of work
+    /// nested). Before each such wave, two or more queued events of one kind are first handed to that kind's
+    /// <see cref="IEventBatchPreparer{TEvent}"/>s. If a handler throws, the queue is dropped and the exception goes to the step, whose unit of work
     /// then does not commit.
     /// </summary>
     Task DispatchAsync(CancellationToken cancellationToken);

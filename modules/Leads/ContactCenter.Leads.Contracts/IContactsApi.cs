@@ -13,6 +13,14 @@ public interface IContactsApi
     Task<InboundContact> UpsertAsync(InboundSender sender, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A batch of senders is about to be upserted one by one (the inbox processor's batch): their contacts are read
+    /// with one query into the caller's unit of work (on PostgreSQL locked until the caller commits, in a fixed order),
+    /// so the <see cref="UpsertAsync"/> calls that follow for these senders ask the database nothing more. Optional:
+    /// without it every upsert reads its own contact. Returns the ids of the contacts it found.
+    /// </summary>
+    Task<IReadOnlyCollection<Guid>> PreloadAsync(IReadOnlyCollection<InboundSender> senders, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A contact opened a new conversation: matches it to a form or API lead (by the lead code in
     /// <paramref name="firstText"/>, else by phone), decides new vs returning, puts the arrival on the timeline and
     /// says what routing needs to know.

@@ -14,6 +14,9 @@ internal sealed class ContactsApi(ContactBook book, ArrivalMatcher arrivals, Con
         return new InboundContact(contact.Id, contact.DisplayName, contact.Phone);
     }
 
+    public Task<IReadOnlyCollection<Guid>> PreloadAsync(IReadOnlyCollection<InboundSender> senders, CancellationToken cancellationToken) =>
+        book.PreloadAsync(senders, cancellationToken);
+
     public Task<Arrival> RecordArrivalAsync(
         Guid contactId, Guid channelAccountId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken) =>
         arrivals.RecordAsync(contactId, conversationId, firstText, at, cancellationToken);

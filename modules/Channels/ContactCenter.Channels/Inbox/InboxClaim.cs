@@ -10,8 +10,9 @@ internal static class InboxClaim
         ContactCenterDbContext db, ISqlDialect dialect, Guid? onlyId, DateTime now, int batchSize, CancellationToken cancellationToken)
     {
         // Row locks held until the commit; rows another worker or node holds are skipped, not waited for. Where the
-        // database has one writer (SQLite) the processor's process-wide lock already makes this batch exclusive.
-        var due = Due(db, onlyId, now).OrderBy(e => e.ReceivedAt).Take(batchSize);
+        // database has one writer (SQLite) the process-wide write gate already makes this batch exclusive. Oldest
+        // first, ties in id order: the order a contact's messages are applied in.
+        var due = Due(db, onlyId, now).OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id).Take(batchSize);
         return dialect.LockRows(due, RowLock.SkipLocked).ToListAsync(cancellationToken);
     }
 

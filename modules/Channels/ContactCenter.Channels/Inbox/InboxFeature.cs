@@ -1,5 +1,6 @@
 using Autofac;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace ContactCenter.Channels.Inbox;
@@ -10,8 +11,9 @@ internal static class InboxFeature
     public static void Register(ContainerBuilder builder)
     {
         builder.RegisterType<InboxSignal>().SingleInstance();
+        builder.Register(c => InboxProcessorOptions.From(c.Resolve<IConfiguration>())).SingleInstance();
         builder.RegisterType<InboxProcessor>().AsSelf().As<IHostedService>().SingleInstance();
-        builder.RegisterType<InboxRowProcessor>().InstancePerLifetimeScope();
+        builder.RegisterType<InboxBatchProcessor>().InstancePerLifetimeScope();
         builder.RegisterType<ListInboxFailures.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<ReprocessInboxFailure.Handler>().InstancePerLifetimeScope();
     }

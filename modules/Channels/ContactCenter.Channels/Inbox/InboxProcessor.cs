@@ -7,32 +7,42 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Inbox;
 
 /// <summary>
-/// Turns stored webhooks into events, exactly once: a batch of pending rows is claimed (where the database has
-/// concurrent writers, row locks with SKIP LOCKED, so nodes and workers never share a row; SQLite: one writer), every new event's key goes
-/// into Channels_ProcessedEvents beside its effects, and the rows are marked in the same transaction. A crash
-/// before the commit leaves the rows pending and nothing half-written.
+/// Turns stored webhooks into events, exactly once, a batch at a time: up to N pending rows are claimed in one
+/// transaction (where the database has concurrent writers, row locks with SKIP LOCKED, so nodes and workers take
+/// disjoint batches; SQLite: one writer, taking its turn at the shared <see cref="IWriteGate"/> with the webhook group
+/// commit and routing rounds), processed as one step (<see cref="InboxBatchProcessor"/>: every new event's key goes
+/// into Channels_ProcessedEvents beside its effects) and marked in the same transaction. A crash before the commit
+/// leaves the rows pending and nothing half-written. N adapts between <see cref="InboxProcessorOptions.MinBatchSize"/>
+/// and <see cref="InboxProcessorOptions.MaxBatchSize"/> to keep a batch near <see cref="InboxProcessorOptions.TargetBatchTime"/>.
+/// A batch that fails as a whole (a handler threw, a race with another worker on a unique index) is rolled back and
+/// its rows are taken one at a time, so a bad row fails alone and a race is simply run again.
 /// </summary>
 internal sealed class InboxProcessor(
-    ILifetimeScope root, ISqlDialect dialect, InboxSignal signal, TimeProvider clock, ILogger<InboxProcessor> logger)
+    ILifetimeScope root, ISqlDialect dialect, IWriteGate gate, InboxSignal signal, InboxProcessorOptions options, TimeProvider clock, ILogger<InboxProcessor> logger)
     : BackgroundService
 {
-    public const int BatchSize = 50;
     public const int MaxAttempts = 8;
     private const string Claimed = "claimed";
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
-    private readonly SemaphoreSlim _singleWriter = new(1, 1);
     private int _inFlight;
+    private int _batchSize = Math.Min(50, options.MaxBatchSize);
 
     /// <summary>Runs after a batch's effects are written and before its commit; tests make it throw to play a crash.</summary>
     internal Func<Task>? BeforeCommit { get; set; }
+
+    /// <summary>Runs after a batch committed, with its rows' ids; tests see which rows went together.</summary>
+    internal Action<IReadOnlyList<Guid>>? Committed { get; set; }
+
+    /// <summary>How many rows the next batch claims (adapted after each batch).</summary>
+    internal int BatchSize => Volatile.Read(ref _batchSize);
 
     /// <summary>Processes until no due row is left and no worker is busy (tests call this instead of waiting).</summary>
     public async Task DrainAsync(CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            if (await ProcessBatchAsync(null, cancellationToken) > 0)
+            if (await ProcessBatchAsync(cancellationToken) > 0)
             {
                 continue;
             }
@@ -48,7 +58,7 @@ internal sealed class InboxProcessor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var workers = Enumerable.Range(0, dialect.ConcurrentWriters ? 3 : 1).Select(_ => WorkAsync(stoppingToken));
+        var workers = Enumerable.Range(0, dialect.ConcurrentWriters ? options.Workers : 1).Select(_ => WorkAsync(stoppingToken));
         await Task.WhenAll(workers);
     }
 
@@ -58,7 +68,7 @@ internal sealed class InboxProcessor(
         {
             try
             {
-                if (await ProcessBatchAsync(null, stoppingToken) == 0)
+                if (await ProcessBatchAsync(stoppingToken) == 0)
                 {
                     await signal.WaitAsync(PollInterval, stoppingToken);
                 }
@@ -75,46 +85,58 @@ internal sealed class InboxProcessor(
         }
     }
 
-    /// <summary>Claims and processes one batch (or only <paramref name="onlyId"/>); returns how many rows it handled.</summary>
-    private async Task<int> ProcessBatchAsync(Guid? onlyId, CancellationToken cancellationToken)
+    /// <summary>Claims and processes one batch; returns how many rows it handled.</summary>
+    private async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
-        var (handled, split) = await TryBatchAsync(onlyId, lastTry: false, cancellationToken);
-
-        // One row spoiled the batch, or lost a race with another worker (a unique index): take the rows one
-        // at a time, so a bad row fails alone and a race is simply run again.
-        foreach (var id in split)
+        var size = BatchSize;
+        var started = clock.GetTimestamp();
+        var (handled, split) = await TryBatchAsync(null, size, lastTry: false, cancellationToken);
+        if (split.Count > 0)
         {
-            var (_, again) = await TryBatchAsync(id, lastTry: false, cancellationToken);
-            foreach (var retry in again)
+            // The batch failed as a whole: its rows one at a time, so a bad row fails alone and a race runs again.
+            Adapt(shrink: true);
+            foreach (var id in split)
             {
-                await TryBatchAsync(retry, lastTry: true, cancellationToken);
+                var (_, again) = await TryBatchAsync(id, 1, lastTry: false, cancellationToken);
+                foreach (var retry in again)
+                {
+                    await TryBatchAsync(retry, 1, lastTry: true, cancellationToken);
+                }
             }
+        }
+        else if (handled > 0)
+        {
+            var took = clock.GetElapsedTime(started);
+            Adapt(shrink: took > options.TargetBatchTime, grow: handled >= size && took < options.TargetBatchTime / 2);
         }
 
         return handled;
     }
 
-    private async Task<(int Handled, IReadOnlyList<Guid> Split)> TryBatchAsync(Guid? onlyId, bool lastTry, CancellationToken cancellationToken)
+    private void Adapt(bool shrink, bool grow = false)
+    {
+        var size = BatchSize;
+        var next = shrink ? Math.Max(options.MinBatchSize, size / 2) : grow ? Math.Min(options.MaxBatchSize, size * 2) : size;
+        Interlocked.CompareExchange(ref _batchSize, next, size);
+    }
+
+    private async Task<(int Handled, IReadOnlyList<Guid> Split)> TryBatchAsync(Guid? onlyId, int size, bool lastTry, CancellationToken cancellationToken)
     {
         await using var scope = root.BeginLifetimeScope();
         var db = scope.Resolve<ContactCenterDbContext>();
-        var oneWriter = !dialect.ConcurrentWriters;
-        if (oneWriter)
-        {
-            await _singleWriter.WaitAsync(cancellationToken);
-        }
 
         Interlocked.Increment(ref _inFlight);
         try
         {
-            // A plain read first: an idle poll opens no transaction (on SQLite that would take the write lock).
+            // A plain read first, outside the gate: an idle poll neither opens a transaction nor makes an acknowledgement wait.
             if (!await InboxClaim.AnyDueAsync(db, onlyId, clock.GetUtcNow().UtcDateTime, cancellationToken))
             {
                 return (0, []);
             }
 
+            using var turn = await gate.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var rows = await InboxClaim.ClaimAsync(db, dialect, onlyId, clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
+            var rows = await InboxClaim.ClaimAsync(db, dialect, onlyId, clock.GetUtcNow().UtcDateTime, size, cancellationToken);
             if (rows.Count == 0)
             {
                 return (0, []);
@@ -124,18 +146,14 @@ internal sealed class InboxProcessor(
             await transaction.CreateSavepointAsync(Claimed, cancellationToken);
             try
             {
-                var rowProcessor = scope.Resolve<InboxRowProcessor>();
-                foreach (var row in rows)
-                {
-                    await rowProcessor.ProcessAsync(row, cancellationToken);
-                }
-
+                await scope.Resolve<InboxBatchProcessor>().ProcessAsync(rows, cancellationToken);
                 if (BeforeCommit is { } hook)
                 {
                     await hook();
                 }
 
                 await transaction.CommitAsync(cancellationToken);
+                Committed?.Invoke([.. rows.Select(r => r.Id)]);
                 return (rows.Count, []);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -156,10 +174,6 @@ internal sealed class InboxProcessor(
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-            if (oneWriter)
-            {
-                _singleWriter.Release();
-            }
         }
     }
 

@@ -19,9 +19,13 @@ namespace ContactCenter.Channels.Webhooks;
 /// their rows is stored. On stop the queue is closed and what is in it is committed before the loop ends, so a
 /// request that got in is answered either way. The processor is woken after each group.
 /// </para>
+/// <para>
+/// On SQLite the writer takes its turn at the shared <see cref="IWriteGate"/> with the inbox processor and routing
+/// rounds (first come, first served), so it never loses SQLite's write lock to the processor's next batch.
+/// </para>
 /// </summary>
 internal sealed class InboxGroupCommit(
-    ILifetimeScope root, InboxSignal signal, InboxGroupCommitOptions options, ILogger<InboxGroupCommit> logger)
+    ILifetimeScope root, IWriteGate gate, InboxSignal signal, InboxGroupCommitOptions options, ILogger<InboxGroupCommit> logger)
     : BackgroundService
 {
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity)
@@ -97,6 +101,7 @@ internal sealed class InboxGroupCommit(
         {
             await using var scope = root.BeginLifetimeScope();
             var db = scope.Resolve<ContactCenterDbContext>();
+            using var turn = await gate.EnterAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             db.AddRange(rows);
             await db.SaveChangesAsync(CancellationToken.None);

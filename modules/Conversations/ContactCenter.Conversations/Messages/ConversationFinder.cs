@@ -14,15 +14,26 @@ internal sealed record FoundConversation(Conversation Conversation, Conversation
 /// (lead match, new vs returning) and the finder describes it as <see cref="ConversationOpened"/>; it raises nothing
 /// itself: the step that stores the message raises it, and routing places the conversation after that step.
 /// </summary>
-internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi contacts, TimeProvider clock)
+internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi contacts, InboundLookups lookups, TimeProvider clock)
 {
     public async Task<FoundConversation> FindOrOpenAsync(
         Guid channelAccountId, InboundContact contact, DateTime at, string? firstText, CancellationToken cancellationToken)
     {
-        var conversation = await db.Set<Conversation>()
+        // Read into the unit of work (unless a batch's preparer did), then chosen there: a conversation an earlier
+        // message of the same batch opened is not saved yet.
+        if (!lookups.HasConversations(channelAccountId, contact.ContactId))
+        {
+            await db.Set<Conversation>()
+                .Where(c => c.ChannelAccountId == channelAccountId && c.ContactId == contact.ContactId && c.Status != ConversationStatus.Finished)
+                .OrderByDescending(c => c.LastMessageAt)
+                .Take(1)
+                .LoadAsync(cancellationToken);
+        }
+
+        var conversation = lookups.TrackedConversations
             .Where(c => c.ChannelAccountId == channelAccountId && c.ContactId == contact.ContactId && c.Status != ConversationStatus.Finished)
             .OrderByDescending(c => c.LastMessageAt)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault();
         if (conversation is not null)
         {
             conversation.ContactName ??= contact.DisplayName;

@@ -8,7 +8,7 @@ namespace ContactCenter.Conversations.Messages;
 /// goes to the edit history, a revoked message keeps its content and is shown as deleted. Either may arrive
 /// first, so a new message also picks up modifiers that were waiting for it.
 /// </summary>
-internal sealed class MessageModifiers(ContactCenterDbContext db)
+internal sealed class MessageModifiers(ContactCenterDbContext db, InboundLookups lookups)
 {
     private static readonly string[] Kinds = ["reaction", "edit", "revoke"];
 
@@ -16,8 +16,12 @@ internal sealed class MessageModifiers(ContactCenterDbContext db)
     {
         if (Kinds.Contains(message.Type) && message.TargetProviderMessageId is { } targetId)
         {
-            var target = await db.Set<Message>().FirstOrDefaultAsync(
-                m => m.ChannelAccountId == message.ChannelAccountId && m.ProviderMessageId == targetId, cancellationToken);
+            // The unit of work first: the target may be an earlier message of the same batch, not saved yet.
+            var target = lookups.TrackedMessages.FirstOrDefault(m => m.ChannelAccountId == message.ChannelAccountId && m.ProviderMessageId == targetId)
+                ?? (lookups.HasMessages(message.ChannelAccountId, targetId)
+                    ? null
+                    : await db.Set<Message>().FirstOrDefaultAsync(
+                        m => m.ChannelAccountId == message.ChannelAccountId && m.ProviderMessageId == targetId, cancellationToken));
             if (target is not null)
             {
                 Apply(target, message);
@@ -31,9 +35,17 @@ internal sealed class MessageModifiers(ContactCenterDbContext db)
             return;
         }
 
-        var waiting = await db.Set<Message>()
+        if (!lookups.HasMessages(message.ChannelAccountId, id))
+        {
+            await db.Set<Message>()
+                .Where(m => m.ChannelAccountId == message.ChannelAccountId && m.TargetProviderMessageId == id)
+                .LoadAsync(cancellationToken);
+        }
+
+        // Stored ones (now tracked) and those an earlier message of the same batch added.
+        var waiting = lookups.TrackedMessages
             .Where(m => m.ChannelAccountId == message.ChannelAccountId && m.TargetProviderMessageId == id)
-            .ToListAsync(cancellationToken);
+            .ToList();
         foreach (var modifier in waiting.Where(m => Kinds.Contains(m.Type)).OrderBy(m => m.CreatedAt))
         {
             Apply(message, modifier);

@@ -14,6 +14,8 @@ internal static class MessagesFeature
         builder.RegisterType<ConversationFinder>().InstancePerLifetimeScope();
         builder.RegisterType<MessageModifiers>().InstancePerLifetimeScope();
         builder.RegisterType<StoreInboundMessages>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<PrepareInboundBatch>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<InboundLookups>().InstancePerLifetimeScope();
         builder.RegisterType<ApplyDeliveryStatus>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<ListMessages.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<FindMessages.Handler>().InstancePerLifetimeScope();

@@ -24,6 +24,7 @@ internal sealed class StoreInboundMessages(
     MediaSignal media,
     MediaStore store,
     IDomainEvents events,
+    InboundLookups lookups,
     TimeProvider clock)
     : IEventHandler<InboundMessageReceived>, IEventHandler<MessageEchoReceived>
 {
@@ -97,8 +98,11 @@ internal sealed class StoreInboundMessages(
 
     private static InboundSender Sender(ChannelParty party) => new(party.Phone, party.ProviderUserId, party.ProfileName);
 
-    private Task<bool> ExistsAsync(Guid channelAccountId, string providerMessageId, CancellationToken cancellationToken) =>
-        db.Set<Message>().AnyAsync(m => m.ChannelAccountId == channelAccountId && m.ProviderMessageId == providerMessageId, cancellationToken);
+    /// <summary>Stored before, or earlier in this unit of work (a batch saves once, at its end).</summary>
+    private async Task<bool> ExistsAsync(Guid channelAccountId, string providerMessageId, CancellationToken cancellationToken) =>
+        lookups.TrackedMessages.Any(m => m.ChannelAccountId == channelAccountId && m.ProviderMessageId == providerMessageId)
+        || (!lookups.HasMessages(channelAccountId, providerMessageId)
+            && await db.Set<Message>().AnyAsync(m => m.ChannelAccountId == channelAccountId && m.ProviderMessageId == providerMessageId, cancellationToken));
 
     private Message Append(
         Conversation conversation, MessageDirection direction, string providerMessageId, DateTime at, ChannelMessageContent content, string? replyTo)

@@ -16,11 +16,11 @@ namespace ContactCenter.Conversations.Notices;
 /// <see cref="StoreInboundMessages"/> (record phase), so the row it looks up is already in this unit of work.
 /// </summary>
 [RunsIn(EventPhase.Notify)]
-internal sealed class NotifyContactThread(ContactCenterDbContext db, INotifier notifier) : IEventHandler<InboundMessageReceived>
+internal sealed class NotifyContactThread(ContactCenterDbContext db, InboundLookups lookups, INotifier notifier) : IEventHandler<InboundMessageReceived>
 {
     public async Task HandleAsync(InboundMessageReceived received, CancellationToken cancellationToken)
     {
-        var message = db.Set<Message>().Local.FirstOrDefault(m =>
+        var message = lookups.TrackedMessages.FirstOrDefault(m =>
             m.ChannelAccountId == received.ChannelAccountId && m.ProviderMessageId == received.ProviderMessageId);
         // Find sees the tracked row first: a conversation opened in this unit of work is not saved yet.
         if (message is not null && db.Entry(message).State == EntityState.Added

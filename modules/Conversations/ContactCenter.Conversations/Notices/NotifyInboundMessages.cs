@@ -14,11 +14,11 @@ namespace ContactCenter.Conversations.Notices;
 /// A new conversation is announced by routing instead.
 /// </summary>
 [RunsIn(EventPhase.Notify)]
-internal sealed class NotifyInboundMessages(ContactCenterDbContext db, INotifier notifier) : IEventHandler<InboundMessageReceived>
+internal sealed class NotifyInboundMessages(ContactCenterDbContext db, InboundLookups lookups, INotifier notifier) : IEventHandler<InboundMessageReceived>
 {
     public async Task HandleAsync(InboundMessageReceived received, CancellationToken cancellationToken)
     {
-        var message = db.Set<Message>().Local.FirstOrDefault(m =>
+        var message = lookups.TrackedMessages.FirstOrDefault(m =>
             m.ChannelAccountId == received.ChannelAccountId && m.ProviderMessageId == received.ProviderMessageId);
         if (message is null || db.Entry(message).State != EntityState.Added)
         {

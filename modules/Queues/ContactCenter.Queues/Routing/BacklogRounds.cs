@@ -1,4 +1,5 @@
 using Autofac;
+using ContactCenter.Kernel.Data;
 using ContactCenter.Queues.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -9,9 +10,11 @@ namespace ContactCenter.Queues.Routing;
 /// first, each given to the agent the policy picks, each in a transaction of its own with the round's id in its
 /// decision log. Run by the Quartz job every BacklogRoundSeconds and at once when an agent becomes available or frees
 /// capacity (<see cref="RoundSignal"/>). Items nobody can take stay waiting without a log line each round (the summary
-/// counts them): 10,000 waiting conversations would otherwise write 10,000 rows every 30 seconds.
+/// counts them): 10,000 waiting conversations would otherwise write 10,000 rows every 30 seconds. On SQLite each
+/// placement takes its turn at the shared <see cref="IWriteGate"/>, so acknowledgements and the inbox wait one
+/// placement, not a round.
 /// </summary>
-internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock, TimeProvider clock, ILogger<BacklogRounds> logger)
+internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock, IWriteGate gate, TimeProvider clock, ILogger<BacklogRounds> logger)
 {
     /// <summary>Attempts per item when the picked agent filled up meanwhile (another node, a claim).</summary>
     private const int AttemptsPerItem = 3;
@@ -57,7 +60,13 @@ internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock
                 AttemptsPerItem,
                 RoundId: roundId,
                 ForgetWrites: true);
-            var placed = await placer.DecideAndPlaceAsync(item, request, snapshot, cancellationToken);
+            // Each placement's transaction takes its turn with the inbox's writers (SQLite's one write lock), never the whole round.
+            PlacementResult placed;
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                placed = await placer.DecideAndPlaceAsync(item, request, snapshot, cancellationToken);
+            }
+
             switch (placed.Outcome)
             {
                 case PlaceOutcome.Placed when placed.Placement!.AgentId is null:
