@@ -36,7 +36,8 @@ public sealed record NavItem(NavSection Section, string Key, string Href, string
 /// </summary>
 /// <param name="Component">
 /// A public Razor component type of the module's UI assembly. Header widgets take no parameters; conversation tools take
-/// one, <c>Context</c>, a <see cref="ConversationToolContext"/>.
+/// one, <c>Context</c>, a <see cref="ConversationToolContext"/>; side panel widgets one, <c>Context</c>, a
+/// <see cref="ConversationPanelContext"/>.
 /// </param>
 /// <param name="Zone">One of <see cref="WidgetZones"/>.</param>
 /// <param name="Order">Position within the zone, lowest first.</param>
@@ -53,6 +54,12 @@ public static class WidgetZones
     /// messages the agent picked (the Tickets module's "Criar chamado" and "Vincular a chamado").
     /// </summary>
     public const string ConversationTools = "conversation-tools";
+
+    /// <summary>
+    /// Beside the open conversation in the inbox: what the agent should know about the person (the Leads module's
+    /// contact data, temperature, open tickets and last conversations).
+    /// </summary>
+    public const string ConversationSidePanel = "conversation-side-panel";
 }
 
 /// <summary>What a conversation tool is given: the open conversation, the messages picked in it, and how to end the picking.</summary>
@@ -60,3 +67,8 @@ public static class WidgetZones
 /// <param name="SelectedMessageIds">The messages the agent ticked, in the order they appear in the thread.</param>
 /// <param name="ClearSelectionAsync">Unticks everything and leaves the picking mode (after the tool used the selection).</param>
 public sealed record ConversationToolContext(Guid ConversationId, IReadOnlyList<Guid> SelectedMessageIds, Func<Task> ClearSelectionAsync);
+
+/// <summary>What a side panel widget is given: the open conversation and its contact.</summary>
+/// <param name="ConversationId">The conversation on screen.</param>
+/// <param name="ContactId">The person it is with.</param>
+public sealed record ConversationPanelContext(Guid ConversationId, Guid ContactId);

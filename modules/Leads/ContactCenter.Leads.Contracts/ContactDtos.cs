@@ -13,7 +13,10 @@ public sealed record ContactSummaryDto(
 /// <summary>A page of contacts; pass <see cref="NextCursor"/> as <c>cursor</c> for the next one (null at the end).</summary>
 public sealed record ContactPage(IReadOnlyList<ContactSummaryDto> Items, string? NextCursor);
 
-/// <summary>A contact with its team and owner agent by name and its leads, newest first.</summary>
+/// <summary>
+/// A contact with its team and owner agent by name and its leads, newest first. <see cref="Temperature"/> is cold, warm
+/// or hot (null until rated).
+/// </summary>
 public sealed record ContactDto(
     Guid Id,
     string? Name,
@@ -28,7 +31,8 @@ public sealed record ContactDto(
     string? OwnerAgentName,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    IReadOnlyList<LeadDto> Leads);
+    IReadOnlyList<LeadDto> Leads,
+    string? Temperature = null);
 
 /// <summary>One arrival of the contact for a product, as typed on the form or sent by the integration.</summary>
 public sealed record LeadDto(
@@ -50,7 +54,8 @@ public sealed record LeadDto(
 /// <summary>
 /// A line of the contact's history in plain words. <see cref="Kind"/>: lead_received, whatsapp_arrival,
 /// returning_notice, routed, owner_notified, first_response_timeout, transferred, task_created, task_assigned,
-/// task_done, contact_updated, contacts_merged.
+/// task_done, contact_updated, contacts_merged, finished, ticket_opened, ticket_status, template_sent,
+/// temperature_changed. <see cref="Data"/> is JSON with the facts behind the text (names, rule, from/to).
 /// </summary>
 public sealed record TimelineEntryDto(
     Guid Id,
@@ -61,6 +66,9 @@ public sealed record TimelineEntryDto(
     Guid? ConversationId,
     Guid? ProductId,
     Guid? AgentId);
+
+/// <summary>A page of a contact's timeline, newest first; pass <see cref="NextCursor"/> as <c>cursor</c> for older entries (null at the end).</summary>
+public sealed record TimelinePage(IReadOnlyList<TimelineEntryDto> Items, string? NextCursor);
 
 /// <summary>
 /// A lead taken in: its code (the WhatsApp text carries it), whether the person is returning and why, and the

@@ -5,6 +5,7 @@ using ContactCenter.Leads.Contracts;
 using ContactCenter.Leads.Intake;
 using ContactCenter.Leads.PublicForm;
 using ContactCenter.Leads.Tasks;
+using ContactCenter.Leads.Temperature;
 using ContactCenter.Leads.Timeline;
 using ContactCenter.Leads.Ui;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,7 @@ namespace ContactCenter.Leads;
 
 /// <summary>
 /// Owns contacts and leads: who a channel's sender is, public lead forms per product, new vs returning by e-mail,
-/// arrivals on the timeline and unanswered-lead tasks; tables <c>Leads_*</c>.
+/// arrivals and every other event on the contact's timeline, temperature and unanswered-lead tasks; tables <c>Leads_*</c>.
 /// </summary>
 public sealed class LeadsModule : Module, IContactCenterModule
 {
@@ -22,6 +23,7 @@ public sealed class LeadsModule : Module, IContactCenterModule
     public string Name => ModuleName;
     public System.Reflection.Assembly? UiAssembly => typeof(LeadsModule).Assembly;
     public IReadOnlyList<NavItem> NavItems => LeadsMenu.Items;
+    public IReadOnlyList<UiWidget> Widgets => LeadsMenu.Widgets;
 
     protected override void Load(ContainerBuilder builder)
     {
@@ -31,6 +33,7 @@ public sealed class LeadsModule : Module, IContactCenterModule
         IntakeFeature.Register(builder);
         PublicFormFeature.Register(builder);
         TimelineFeature.Register(builder);
+        TemperatureFeature.Register(builder);
         TasksFeature.Register(builder);
     }
 
@@ -39,6 +42,7 @@ public sealed class LeadsModule : Module, IContactCenterModule
         IntakeFeature.Map(api);
         ContactsFeature.Map(api);
         TimelineFeature.Map(api);
+        TemperatureFeature.Map(api);
         TasksFeature.Map(api);
     }
 

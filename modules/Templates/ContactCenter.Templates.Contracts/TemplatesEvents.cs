@@ -5,7 +5,8 @@ namespace ContactCenter.Templates.Contracts;
 /// <summary>
 /// A template message was accepted by the channel (the sender publishes it, inside its unit of work). Every one is
 /// billed by Meta whether or not the contact answers, so the Templates module counts them per agent, team, channel
-/// account and day.
+/// account and day. <paramref name="ContactId"/> and <paramref name="TemplateName"/> let the contact's timeline say
+/// "template X sent by Y" without asking this module or Conversations.
 /// </summary>
 public sealed record TemplateMessageSent(
     Guid MessageId,
@@ -14,4 +15,6 @@ public sealed record TemplateMessageSent(
     Guid ChannelAccountId,
     Guid? AgentId,
     Guid? TeamId,
-    DateTime SentAt) : IDomainEvent;
+    DateTime SentAt,
+    Guid? ContactId = null,
+    string? TemplateName = null) : IDomainEvent;

@@ -1,6 +1,7 @@
 using Autofac;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Tickets.Changes;
+using ContactCenter.Tickets.Contracts;
 using ContactCenter.Tickets.Listing;
 using ContactCenter.Tickets.Messages;
 using ContactCenter.Tickets.Opening;
@@ -27,6 +28,8 @@ public sealed class TicketsModule : Module, IContactCenterModule
 
     protected override void Load(ContainerBuilder builder)
     {
+        // The facade other modules call (the conversation's side panel asks for a contact's open tickets).
+        builder.RegisterType<TicketsApi>().As<ITicketsApi>().InstancePerLifetimeScope();
         OpeningFeature.Register(builder);
         ListingFeature.Register(builder);
         ChangesFeature.Register(builder);

@@ -77,7 +77,7 @@ public abstract class LeadsTest(DatabaseKind kind) : InboundTest(kind)
 
     protected async Task<JsonNode> ContactAsync(Guid id) => await Host.CreateAdminClient().GetJsonAsync($"/api/v1/contacts/{id}");
 
-    protected async Task<JsonArray> TimelineAsync(Guid id) => (await Host.CreateAdminClient().GetJsonAsync($"/api/v1/contacts/{id}/timeline")).AsArray();
+    protected async Task<JsonArray> TimelineAsync(Guid id) => (await Host.CreateAdminClient().GetJsonAsync($"/api/v1/contacts/{id}/timeline"))["items"]!.AsArray();
 
     protected async Task<JsonArray> TasksAsync(string query = "") => (await Host.CreateAdminClient().GetJsonAsync($"/api/v1/tasks{query}")).AsArray();
 

@@ -23,7 +23,7 @@ public abstract class OwnershipTests(DatabaseKind kind) : RoutingTest(kind)
         var conversation = await ConversationAsync(id);
         Assert.Equal((ana, "awaitingAgent"), (AgentOf(conversation), (string?)conversation["status"]));
         var contactId = (string)conversation["contact"]!["id"]!;
-        var timeline = (await Host.CreateAdminClient().GetJsonAsync($"/api/v1/contacts/{contactId}/timeline")).AsArray();
+        var timeline = (await Host.CreateAdminClient().GetJsonAsync($"/api/v1/contacts/{contactId}/timeline"))["items"]!.AsArray();
         var routed = Assert.Single(timeline, e => (string?)e!["kind"] == "routed")!;
         Assert.Contains("The conversation went to ana (Comercial)", (string?)routed["text"], StringComparison.Ordinal);
 

@@ -207,7 +207,7 @@ public abstract class TicketsTests(DatabaseKind kind) : RoutingTest(kind)
         Host.Clock.Advance(TimeSpan.FromMinutes(5));
         await client.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "solved" });
 
-        var timeline = (await Host.CreateAdminClient().GetJsonAsync($"/api/v1/contacts/{contact}/timeline")).AsArray();
+        var timeline = (await Host.CreateAdminClient().GetJsonAsync($"/api/v1/contacts/{contact}/timeline"))["items"]!.AsArray();
 
         var opened = timeline.Single(e => (string?)e!["kind"] == "ticket_opened")!;
         var solved = timeline.Single(e => (string?)e!["kind"] == "ticket_status")!;

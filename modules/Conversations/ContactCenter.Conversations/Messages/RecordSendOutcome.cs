@@ -35,9 +35,10 @@ internal sealed class RecordSendOutcome(ContactCenterDbContext db, IDomainEvents
             && JsonSerializer.Deserialize<SendTemplateMessage.TemplateRecord>(json) is { } template)
         {
             var conversation = await db.Set<Conversation>().AsNoTracking()
-                .Where(c => c.Id == message.ConversationId).Select(c => new { c.TeamId }).FirstAsync(cancellationToken);
+                .Where(c => c.Id == message.ConversationId).Select(c => new { c.TeamId, c.ContactId }).FirstAsync(cancellationToken);
             events.Raise(new TemplateMessageSent(
-                message.Id, template.TemplateId, message.ConversationId, message.ChannelAccountId, message.AuthorAgentId, conversation.TeamId, accepted.At));
+                message.Id, template.TemplateId, message.ConversationId, message.ChannelAccountId, message.AuthorAgentId, conversation.TeamId, accepted.At,
+                conversation.ContactId, template.Name));
         }
     }
 

@@ -32,6 +32,6 @@ internal sealed class ContactViews(ContactCenterDbContext db, Names names)
             c.Id, c.Name, c.ProfileName, c.DisplayName, c.Email, c.Phone, c.Cpf,
             c.TeamId, (await names.TeamAsync(c.TeamId, cancellationToken))?.Name,
             c.OwnerAgentId, (await names.AgentAsync(c.OwnerAgentId, cancellationToken))?.DisplayName,
-            c.CreatedAt, c.UpdatedAt, leadViews);
+            c.CreatedAt, c.UpdatedAt, leadViews, c.Temperature);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Cpf).HasMaxLength(11);
         builder.Property(c => c.ProviderUserId).HasMaxLength(100);
         builder.Property(c => c.ProfileName).HasMaxLength(200);
+        builder.Property(c => c.Temperature).HasMaxLength(10);
         builder.Ignore(c => c.DisplayName);
         builder.HasIndex(c => c.Phone).IsUnique();
         builder.HasIndex(c => c.ProviderUserId).IsUnique();

@@ -29,6 +29,9 @@ internal sealed class Contact
 
     public Guid? OwnerAgentId { get; set; }
 
+    /// <summary>cold, warm or hot (<c>Temperature.Temperatures</c>); null until an agent or a rule first rates the contact.</summary>
+    public string? Temperature { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; set; }

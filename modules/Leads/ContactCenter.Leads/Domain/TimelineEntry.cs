@@ -41,4 +41,6 @@ internal static class TimelineKinds
     public const string Finished = "finished";
     public const string TicketOpened = "ticket_opened";
     public const string TicketStatus = "ticket_status";
+    public const string TemplateSent = "template_sent";
+    public const string TemperatureChanged = "temperature_changed";
 }

@@ -3,6 +3,7 @@ using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Values;
 using ContactCenter.Leads.Contacts;
 using ContactCenter.Leads.Contracts;
+using ContactCenter.Leads.Temperature;
 using ContactCenter.Leads.Timeline;
 using ContactCenter.Queues.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,8 @@ internal sealed record LeadInput(
 /// contact in ONE team, gives the lead its code and WhatsApp deadline and writes the timeline. The caller saves.
 /// </summary>
 internal sealed class LeadIntake(
-    ContactCenterDbContext db, TimeProvider clock, IQueuesApi queues, Names names, ContactTimeline timeline, ContactMerger merger, WhatsAppLinks links)
+    ContactCenterDbContext db, TimeProvider clock, IQueuesApi queues, Names names, ContactTimeline timeline, ContactMerger merger, WhatsAppLinks links,
+    Thermometer thermometer)
 {
     /// <summary>
     /// <paramref name="keepTeamOnConflict"/>: the public form never shows a visitor an internal refusal; a contact of
@@ -157,7 +159,7 @@ internal sealed class LeadIntake(
             _ => "the API",
         };
         timeline.Add(contact.Id, now, TimelineKinds.LeadReceived,
-            $"Lead #{lead.Code} received from {from} for {product.Name}.", new { lead.Code, source }, productId: product.Id);
+            $"Lead #{lead.Code} received from {from} for {product.Name}.", new { lead.Code, source, productName = product.Name }, productId: product.Id);
         if (reason is not null)
         {
             timeline.Add(contact.Id, now, TimelineKinds.ReturningNotice, $"Returning contact: {reason}", productId: product.Id);
@@ -168,6 +170,7 @@ internal sealed class LeadIntake(
             timeline.Add(contact.Id, now, TimelineKinds.LeadReceived, teamNote, productId: product.Id);
         }
 
+        thermometer.Raise(contact, thermometer.Options.NewLead, Thermometer.NewLeadRule, now);
         var (url, note) = await links.BuildAsync(contact.TeamId, product.Name, lead.Code, phone.Digits, name, cancellationToken);
         return new LeadCreatedDto(
             lead.Id, contact.Id, lead.Code, product.Id, product.Name, contact.TeamId, lead.IsReturning, reason, url, note, now, lead.WhatsAppDueAt);

@@ -2,11 +2,12 @@ using Autofac;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Queues.Contracts;
+using ContactCenter.Templates.Contracts;
 using Microsoft.AspNetCore.Routing;
 
 namespace ContactCenter.Leads.Timeline;
 
-/// <summary>A contact's timeline, written from routing, finishing and ticket events.</summary>
+/// <summary>A contact's timeline, written from routing, finishing, ticket, template and temperature events.</summary>
 internal static class TimelineFeature
 {
     public static void Register(ContainerBuilder builder)
@@ -16,6 +17,7 @@ internal static class TimelineFeature
         builder.RegisterType<RecordRouting>().As<IEventHandler<ConversationRouted>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordTickets>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<RecordTemplateSends>().As<IEventHandler<TemplateMessageSent>>().InstancePerLifetimeScope();
     }
 
     public static void Map(IEndpointRouteBuilder api) => GetTimeline.Map(api);

@@ -50,12 +50,28 @@ internal static class TimelineWording
                 _ when team is not null => S("Sent to the team {0}.", team),
                 _ => null,
             },
+            TimelineKinds.LeadReceived when data.Text("code") is { } code => data.Text("productName") is { } product
+                ? S("Lead #{0} for {1}, from {2}.", code, product, S("LeadSource_" + data.Text("source")))
+                : S("Lead #{0}, from {1}.", code, S("LeadSource_" + data.Text("source"))),
+            TimelineKinds.WhatsAppArrival when data.Text("leadCode") is { } code => S("Wrote on WhatsApp about lead #{0}.", code),
+            TimelineKinds.TaskCreated when data.Text("code") is { } code => S("Lead #{0} did not reach WhatsApp in time: an agent will call the person.", code),
+            TimelineKinds.TemplateSent => S("{0} sent the template {1}.", by, data.Text("template") ?? "?"),
+            TimelineKinds.TemperatureChanged => Temperature(l, data, by),
             TimelineKinds.Finished => Finished(l, data, by),
             TimelineKinds.TicketOpened => S("{0} opened ticket #{1}: {2}", by, data.Text("number") ?? "?", data.Text("title") ?? string.Empty),
             TimelineKinds.TicketStatus => S(
                 "{0} moved ticket #{1} from {2} to {3}.", by, data.Text("number") ?? "?", S("TicketStatus_" + data.Text("from")), S("TicketStatus_" + data.Text("to"))),
             _ => null,
         };
+    }
+
+    private static string Temperature(IStringLocalizer<Strings> l, Data data, string by)
+    {
+        var to = l["Temperature_" + data.Text("to")].Value;
+        var sentence = data.Text("rule") is { } rule
+            ? l["Rule \"{0}\": now {1}.", l["TemperatureRule_" + rule].Value, to].Value
+            : l["{0} set it to {1}.", by, to].Value;
+        return data.Text("from") is { } from ? sentence + " " + l["(was {0})", l["Temperature_" + from].Value] : sentence;
     }
 
     private static string Finished(IStringLocalizer<Strings> l, Data data, string by)
