@@ -8,12 +8,15 @@ internal static class AccessControlSetup
 {
     public const string Smart = "cookie-or-api-key";
 
+    public const string CookieName = "cc.auth";
+
     /// <summary>
     /// People log in with a cookie (UI), integrations send <c>Authorization: Bearer &lt;API key&gt;</c>.
     /// One policy scheme picks between them per request; roles rank agent &lt; supervisor &lt; admin.
     /// </summary>
     public static void AddAccessControl(this WebApplicationBuilder builder)
     {
+        builder.AddForwardedHeaders();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
@@ -27,9 +30,11 @@ internal static class AccessControlSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "cc.auth";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the browser spoke HTTPS, directly or through a known proxy (ForwardedHeadersSetup).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
                 o.AccessDeniedPath = "/account/denied";

@@ -28,6 +28,9 @@ public enum ConversationMark
 /// <summary>The contact as a conversation shows it: the registered name, else only the number.</summary>
 public sealed record ConversationContact(Guid Id, string? Name, string Phone);
 
+/// <summary>A conversation as one caller reads it.</summary>
+/// <param name="CanReply">The caller may send messages in it: open, and theirs or their team's as its supervisor (the API refuses others with 403 <c>not_your_conversation</c>).</param>
+/// <param name="CanFinish">The caller may finish it, under the same rule.</param>
 public sealed record ConversationSummary(
     Guid Id,
     ConversationContact Contact,
@@ -40,7 +43,9 @@ public sealed record ConversationSummary(
     DateTime? WindowClosesAt,
     ConversationWrapUp? WrapUp = null,
     FirstResponseClock? FirstResponse = null,
-    ConversationMark? Mark = null);
+    ConversationMark? Mark = null,
+    bool CanReply = false,
+    bool CanFinish = false);
 
 /// <summary>
 /// The assigned agent has not answered yet and loses the conversation at <see cref="DueAt"/>; from <see cref="WarnAt"/>

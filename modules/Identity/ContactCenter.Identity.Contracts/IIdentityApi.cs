@@ -5,7 +5,10 @@ namespace ContactCenter.Identity.Contracts;
 /// <summary>What other modules and the host may ask the Identity module (users, logins, API keys).</summary>
 public interface IIdentityApi
 {
-    /// <summary>Checks a login, counting failures towards the lockout.</summary>
+    /// <summary>
+    /// Checks a login in the current HTTP request: failures are throttled per name and client address (a browser the
+    /// user logged in from before is not held), and a success marks this browser as known.
+    /// </summary>
     Task<LoginResult> VerifyPasswordAsync(string userName, string password, CancellationToken cancellationToken);
 
     /// <summary>The key's identity, or null when it is unknown or revoked.</summary>
@@ -29,7 +32,7 @@ public sealed record UserSummary(Guid Id, string UserName, string DisplayName, s
 public sealed record ApiKeyIdentity(Guid Id, string Name, Role Role);
 
 /// <summary>The outcome of a login; <see cref="Message"/> is safe to show on the login page.</summary>
-public sealed record LoginResult(LoginOutcome Outcome, UserSummary? User, string? SecurityStamp, DateTime? LockedUntil)
+public sealed record LoginResult(LoginOutcome Outcome, UserSummary? User, string? SecurityStamp)
 {
     public bool Succeeded => Outcome == LoginOutcome.Succeeded;
 }
@@ -37,7 +40,8 @@ public sealed record LoginResult(LoginOutcome Outcome, UserSummary? User, string
 public enum LoginOutcome
 {
     Succeeded,
+
+    /// <summary>Unknown name, wrong password or an attempt held by the throttle: deliberately one outcome.</summary>
     InvalidCredentials,
-    LockedOut,
     Deactivated,
 }

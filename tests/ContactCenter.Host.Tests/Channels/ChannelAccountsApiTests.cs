@@ -189,13 +189,13 @@ public abstract class ChannelAccountsApiTests(DatabaseKind kind) : HostTest(kind
     }
 
     [Fact]
-    public async Task Supervisors_may_list_accounts_and_agents_may_not_touch_them()
+    public async Task Accounts_are_admin_business_supervisors_and_agents_may_not_touch_them()
     {
         var id = await CreateAsync(WhatsApp("Equipe"));
         var supervisor = await UserAsync("sofia", "supervisor");
         var agent = await UserAsync("ana", "agent");
 
-        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/v1/channel-accounts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync("/api/v1/channel-accounts")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostJsonAsync("/api/v1/channel-accounts", WhatsApp("X"))).Response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/api/v1/channel-accounts")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/v1/channel-accounts/{id}")).StatusCode);

@@ -124,26 +124,6 @@ public abstract class UsersApiTests(DatabaseKind kind) : HostTest(kind)
         Assert.Equal("deactivated", (string?)problem["code"]);
     }
 
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
-    {
-        await CreateUserAsync("rita", "agent");
-        var anonymous = Host.CreateClient();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = "rita", password = "wrong-password" });
-        }
-
-        var (locked, problem) = await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = "rita", password = "password1" });
-        Assert.Equal(423, (int)locked.StatusCode);
-        Assert.Equal("locked_out", (string?)problem["code"]);
-
-        Host.Clock.Advance(TimeSpan.FromMinutes(16));
-
-        var (unlocked, _) = await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = "rita", password = "password1" });
-        Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
-    }
-
     private async Task<Guid> CreateUserAsync(string userName, string role)
     {
         var (response, body) = await Host.CreateAdminClient().PostJsonAsync("/api/v1/users", new

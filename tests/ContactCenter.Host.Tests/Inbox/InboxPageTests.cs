@@ -101,7 +101,7 @@ public abstract class InboxPageTests(DatabaseKind kind) : InboxTest(kind)
 
         // In carla's pool she sees it, but it is nobody's yet.
         var refused = await carla.PostJsonAsync($"/api/v1/conversations/{conversation}/finish", new { reason = "resolvido" });
-        Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), (refused.Response.StatusCode, (string?)refused.Body["code"]));
+        Assert.Equal((HttpStatusCode.Forbidden, "not_your_conversation"), (refused.Response.StatusCode, (string?)refused.Body["code"]));
         var outsider = await Host.LoginAsync("ana", "demo1234");
         var hidden = await outsider.PostJsonAsync($"/api/v1/conversations/{conversation}/finish", new { });
         Assert.Equal((HttpStatusCode.NotFound, "The conversation was not found."), (hidden.Response.StatusCode, (string?)hidden.Body["detail"]));

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,6 +16,12 @@ namespace ContactCenter.Host.Tests.Infrastructure;
 public sealed class TestHost : WebApplicationFactory<Program>
 {
     public const string AdminApiKey = "cc_test_admin_key_0123456789abcdef";
+
+    /// <summary>
+    /// The in-memory server has no network peer: a request with this header comes "from" that address, so tests can be
+    /// several browsers on several machines (login throttling) or a reverse proxy (forwarded headers).
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -75,7 +82,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+        });
     }
 
     /// <summary>A client authenticated with the bootstrap admin API key.</summary>
@@ -117,4 +128,22 @@ public sealed class TestHost : WebApplicationFactory<Program>
             await Database.DisposeAsync();
         }
     }
+}
+
+/// <summary>Runs first in the pipeline: sets the connection's remote address from <see cref="TestHost.ClientAddressHeader"/>.</summary>
+internal sealed class ClientAddressFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[TestHost.ClientAddressHeader].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

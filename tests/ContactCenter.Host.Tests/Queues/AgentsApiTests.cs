@@ -52,10 +52,11 @@ public abstract class AgentsApiTests(DatabaseKind kind) : HostTest(kind)
     }
 
     [Fact]
-    public async Task A_supervisor_sets_anyones_presence()
+    public async Task A_supervisor_sets_the_presence_of_their_teams_agents()
     {
         var ana = await Host.CreateUserAsync("ana", "agent");
-        await Host.CreateUserAsync("sofia", "supervisor");
+        var supervisor = await Host.CreateUserAsync("sofia", "supervisor");
+        await Host.SetMembersAsync(await Host.CreateTeamAsync("Suporte"), ana, supervisor);
         var sofia = await Host.LoginAsync("sofia", Arrange.Password);
 
         var (response, body) = await sofia.PutJsonAsync($"/api/v1/agents/{ana}/presence", new { presence = "away" });

@@ -25,5 +25,5 @@ internal static class ListChannelAccounts
         .WithSummary("List channel accounts")
         .WithDescription("Every channel account with its plugin and settings; secrets that are set show as \"********\".")
         .WithTags("Channel accounts")
-        .RequireAuthorization(Policies.Supervisor);
+        .RequireAuthorization(Policies.Admin);
 }

@@ -1,4 +1,5 @@
 using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Identity;
 
 namespace ContactCenter.Conversations.Domain;
 
@@ -95,7 +96,8 @@ internal sealed class Conversation
     /// <summary>Routing saw the agent's first answer: the countdown stops.</summary>
     public void ApplyAnswered() => FirstResponseDueAt = null;
 
-    public ConversationSummary ToSummary() => new(
+    /// <summary>The conversation as <paramref name="caller"/> reads it: what they may do in it is part of it (<see cref="ReplyRule"/>).</summary>
+    public ConversationSummary ToSummary(ICurrentUser? caller = null) => new(
         Id,
         new ConversationContact(ContactId, ContactName, ContactPhone),
         ChannelAccountId,
@@ -109,5 +111,7 @@ internal sealed class Conversation
         Status != ConversationStatus.Finished && AssignedAt is { } assignedAt && FirstResponseDueAt is { } dueAt
             ? new FirstResponseClock(assignedAt, dueAt, assignedAt + ((dueAt - assignedAt) * 0.8))
             : null,
-        Mark);
+        Mark,
+        CanReply: ReplyRule.CanAct(this, caller),
+        CanFinish: ReplyRule.CanAct(this, caller));
 }

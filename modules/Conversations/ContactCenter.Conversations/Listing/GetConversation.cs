@@ -14,14 +14,14 @@ namespace ContactCenter.Conversations.Listing;
 
 internal static class GetConversation
 {
-    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility)
+    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, ICurrentUser caller)
     {
         /// <summary>404 whether it does not exist or may not be seen: its existence is not leaked.</summary>
         public async Task<Result<ConversationSummary>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
             var visible = await visibility.ApplyAsync(db.Set<Conversation>().AsNoTracking(), cancellationToken);
             return await visible.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } conversation
-                ? conversation.ToSummary()
+                ? conversation.ToSummary(caller)
                 : Error.NotFound("The conversation");
         }
     }

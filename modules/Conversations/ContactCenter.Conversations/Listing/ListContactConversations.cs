@@ -25,7 +25,7 @@ internal static class ListContactConversations
     public const int DefaultMessagesEach = 5;
     public const int MaxMessagesEach = 50;
 
-    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues)
+    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues, ICurrentUser caller)
     {
         public async Task<Result<IReadOnlyList<ContactConversation>>> HandleAsync(Guid contactId, int messagesEach, CancellationToken cancellationToken)
         {
@@ -70,7 +70,7 @@ internal static class ListContactConversations
 
             var messages = (await MessageViews.ToDtosAsync(db, last, cancellationToken)).ToLookup(m => m.ConversationId);
             List<ContactConversation> result = [.. conversations.Select(conversation => new ContactConversation(
-                conversation.ToSummary(),
+                conversation.ToSummary(caller),
                 conversation.CreatedAt,
                 conversation.AssignedAgentId is { } agent ? people.GetValueOrDefault(agent) : null,
                 conversation.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,

@@ -35,7 +35,7 @@ internal static class ListConversations
         bool? Pool = null,
         string? Mark = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues)
+    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues, ICurrentUser caller)
     {
         public async Task<Result<ConversationPage>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -111,7 +111,7 @@ internal static class ListConversations
                 .ToListAsync(cancellationToken);
             var page = rows.Take(limit).ToList();
             var next = rows.Count > limit ? new ConversationCursor(page[^1].LastMessageAt, page[^1].Id).Encode() : null;
-            return new ConversationPage(page.Select(c => c.ToSummary()).ToList(), next);
+            return new ConversationPage(page.Select(c => c.ToSummary(caller)).ToList(), next);
         }
 
         private static IQueryable<Conversation> Filter(IQueryable<Conversation> conversations, Query query, ConversationStatus? status)

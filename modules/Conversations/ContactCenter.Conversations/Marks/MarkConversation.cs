@@ -33,9 +33,9 @@ internal static class MarkConversation
                 return Error.NotFound("The conversation");
             }
 
-            if (conversation.AssignedAgentId != caller.UserId && !caller.IsAtLeast(Role.Supervisor))
+            if (!ReplyRule.MayAct(conversation, caller))
             {
-                return Error.Forbidden("Only the conversation's agent, a supervisor or an admin can mark it.");
+                return ReplyRule.Refusal("mark it");
             }
 
             if (conversation.Status == ConversationStatus.Finished)
@@ -45,7 +45,7 @@ internal static class MarkConversation
 
             conversation.Mark = request.Mark;
             await db.SaveChangesAsync(cancellationToken);
-            return conversation.ToSummary();
+            return conversation.ToSummary(caller);
         }
     }
 

@@ -70,6 +70,12 @@ internal static class SendMessage
                 return Error.NotFound("The conversation");
             }
 
+            // The team sees its pool, but only the agent who claimed a conversation (or a supervisor) answers in it.
+            if (!ReplyRule.MayAct(conversation, caller))
+            {
+                return ReplyRule.Refusal("reply in it");
+            }
+
             var validated = Validate(request, upload);
             if (!validated.IsSuccess)
             {
@@ -262,7 +268,8 @@ internal static class SendMessage
         .WithName("SendMessage")
         .WithSummary("Reply in a conversation (text or media)")
         .WithDescription("202: stored and queued; the status moves pending → sent → delivered → read, or failed with the reason. " +
-            "409 window_closed outside the 24-hour window (nothing is queued); 404 when the caller may not see the conversation.")
+            "409 window_closed outside the 24-hour window (nothing is queued); 404 when the caller may not see the conversation; " +
+            "403 not_your_conversation unless the caller is its agent or a supervisor of its team (a pool conversation is claimed first).")
         .WithTags("Messages")
         .RequireAuthorization(Policies.Agent);
 

@@ -169,7 +169,7 @@ internal static class StartOutreach
             var message = template is null ? null : await templates.SendAsync(conversation, template, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var dto = message is null ? null : (await MessageViews.ToDtosAsync(db, [message], cancellationToken))[0];
-            return new Response(conversation.ToSummary(), open is not null, dto);
+            return new Response(conversation.ToSummary(caller), open is not null, dto);
         }
 
         /// <summary>

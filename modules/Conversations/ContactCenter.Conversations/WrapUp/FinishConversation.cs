@@ -56,9 +56,9 @@ internal static class FinishConversation
             }
 
             // An agent sees their team's pool too, but only finishes what is theirs.
-            if (conversation.AssignedAgentId != caller.UserId && !caller.IsAtLeast(Role.Supervisor))
+            if (!ReplyRule.MayAct(conversation, caller))
             {
-                return Error.Forbidden("Only the conversation's agent, a supervisor or an admin can finish it.");
+                return ReplyRule.Refusal("finish it");
             }
 
             if (conversation.Status == ConversationStatus.Finished)
@@ -85,7 +85,7 @@ internal static class FinishConversation
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation(
                 "Conversation {ConversationId} finished by {UserId}: {Reason} {Note}", conversation.Id, caller.UserId, request.Reason, request.Note);
-            return conversation.ToSummary();
+            return conversation.ToSummary(caller);
         }
 
         /// <summary>
@@ -130,7 +130,7 @@ internal static class FinishConversation
         .WithSummary("Finish a conversation")
         .WithDescription("Body {reasonId, note} (or reason by name). Once contact reasons are listed (/contact-reasons), one is required: 422 reason_required. " +
             "For its agent, or a supervisor or admin who can see it; frees the agent's capacity. " +
-            "404 when the caller may not see it, 403 when it is another agent's, 409 already_finished.")
+            "404 when the caller may not see it, 403 not_your_conversation when it is another agent's or still in the pool, 409 already_finished.")
         .WithTags("Conversations")
         .RequireAuthorization(Policies.Agent);
 }

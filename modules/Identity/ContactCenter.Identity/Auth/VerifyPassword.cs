@@ -2,56 +2,73 @@ using ContactCenter.Identity.Contracts;
 using ContactCenter.Identity.Domain;
 using ContactCenter.Identity.Users;
 using ContactCenter.Kernel.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Identity.Auth;
 
-/// <summary>Checks a login name and password, with lockout after repeated failures.</summary>
-internal sealed class VerifyPassword(ContactCenterDbContext db, IPasswordHasher<User> hasher, TimeProvider clock)
+/// <summary>
+/// Checks a login name and password, throttled where the failures come from (<see cref="LoginThrottle"/>). An unknown
+/// name, a wrong password and a held attempt look the same to the caller: same outcome, and each costs one password
+/// hash, so neither the answer nor its time tells which names exist.
+/// </summary>
+internal sealed class VerifyPassword(
+    ContactCenterDbContext db, IPasswordHasher<User> hasher, LoginThrottle throttle, KnownBrowsers browsers, IHttpContextAccessor http)
 {
+    /// <summary>Compared against when there is no real hash to check, so every refusal costs the same work.</summary>
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<User>().HashPassword(new User { UserName = "nobody", DisplayName = "nobody" }, Guid.NewGuid().ToString("N")));
+
+    private static readonly LoginResult Refused = new(LoginOutcome.InvalidCredentials, null, null);
+
     public async Task<LoginResult> HandleAsync(string? userName, string? password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
-            return new LoginResult(LoginOutcome.InvalidCredentials, null, null, null);
+            return Refused;
         }
 
         var name = UserRules.NormalizeUserName(userName);
-        var user = await db.Set<User>().FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (user is null)
+        var context = http.HttpContext;
+        var source = new LoginSource(name, context?.Connection.RemoteIpAddress?.ToString() ?? "unknown", browsers.IsKnownFor(context, name));
+        if (throttle.IsHeld(source))
         {
-            return new LoginResult(LoginOutcome.InvalidCredentials, null, null, null);
+            SpendAHash(password);
+            return Refused;
         }
 
-        if (user.IsLockedOut(now))
+        var user = await db.Set<User>().FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        if (user is null)
         {
-            return new LoginResult(LoginOutcome.LockedOut, null, null, user.LockedUntil);
+            SpendAHash(password);
+            throttle.RecordFailure(source);
+            return Refused;
         }
 
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            user.RecordFailedLogin(now);
-            await db.SaveChangesAsync(cancellationToken);
-            return user.IsLockedOut(now)
-                ? new LoginResult(LoginOutcome.LockedOut, null, null, user.LockedUntil)
-                : new LoginResult(LoginOutcome.InvalidCredentials, null, null, null);
+            throttle.RecordFailure(source);
+            return Refused;
         }
 
+        throttle.RecordSuccess(source);
         if (!user.IsActive)
         {
-            return new LoginResult(LoginOutcome.Deactivated, null, null, null);
+            return new LoginResult(LoginOutcome.Deactivated, null, null);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = hasher.HashPassword(user, password);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        user.RecordSuccessfulLogin();
-        await db.SaveChangesAsync(cancellationToken);
-        return new LoginResult(LoginOutcome.Succeeded, user.ToSummary(), user.SecurityStamp, null);
+        browsers.Remember(context, name);
+        return new LoginResult(LoginOutcome.Succeeded, user.ToSummary(), user.SecurityStamp);
     }
+
+    private void SpendAHash(string password) =>
+        _ = hasher.VerifyHashedPassword(new User { UserName = "nobody", DisplayName = "nobody" }, DummyHash.Value, password);
 }

@@ -28,5 +28,5 @@ internal static class GetUser
         .WithName("GetUser")
         .WithSummary("Get a user")
         .WithTags("Users")
-        .RequireAuthorization(Policies.Supervisor);
+        .RequireAuthorization(Policies.Admin);
 }

@@ -25,5 +25,5 @@ internal static class ListUsers
         .WithSummary("List users")
         .WithDescription("Every user with their role and whether they may log in.")
         .WithTags("Users")
-        .RequireAuthorization(Policies.Supervisor);
+        .RequireAuthorization(Policies.Admin);
 }

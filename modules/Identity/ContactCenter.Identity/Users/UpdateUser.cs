@@ -72,7 +72,6 @@ internal static class UpdateUser
             if (request.Password is not null)
             {
                 user.PasswordHash = hasher.HashPassword(user, request.Password);
-                user.RecordSuccessfulLogin();
                 stampChanges = true;
             }
 

@@ -14,6 +14,7 @@ internal static class AgentsFeature
     public static void Register(ContainerBuilder builder)
     {
         builder.RegisterType<AgentViews>().InstancePerLifetimeScope();
+        builder.RegisterType<AgentScope>().InstancePerLifetimeScope();
         builder.RegisterType<AgentProfiles>().InstancePerLifetimeScope();
         builder.RegisterType<ListAgents.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetAgent.Handler>().InstancePerLifetimeScope();

@@ -1,7 +1,9 @@
+using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
 using ContactCenter.Queues.Contracts;
+using ContactCenter.Queues.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +13,7 @@ namespace ContactCenter.Queues.Agents;
 
 internal static class GetAgent
 {
-    internal sealed class Handler(ICurrentUser caller, AgentViews views)
+    internal sealed class Handler(ContactCenterDbContext db, ICurrentUser caller, AgentScope scope, AgentViews views)
     {
         public async Task<Result<AgentDto>> HandleAsync(Guid userId, CancellationToken cancellationToken)
         {
@@ -20,7 +22,9 @@ internal static class GetAgent
                 return Error.Forbidden("Agents may only read their own profile.");
             }
 
-            return await views.LoadOneAsync(userId, cancellationToken) is { } agent ? agent : Error.NotFound("The agent");
+            // Another team's agent is not a supervisor's business: not found, as if they did not exist.
+            var visible = await scope.ApplyAsync(db.Set<AgentProfile>().Where(a => a.UserId == userId), cancellationToken);
+            return (await views.LoadAsync(visible, cancellationToken)).SingleOrDefault() is { } agent ? agent : Error.NotFound("The agent");
         }
 
         /// <summary>The caller's own profile; admins (and API keys) have none.</summary>
@@ -36,7 +40,7 @@ internal static class GetAgent
                 (await handler.HandleAsync(userId, ct)).ToHttp(TypedResults.Ok))
             .WithName("GetAgent")
             .WithSummary("Get an agent")
-            .WithDescription("Supervisors and admins read anyone's profile; an agent only their own.")
+            .WithDescription("Admins read anyone's profile, supervisors their own teams' members (404 for others), an agent only their own.")
             .WithTags("Agents")
             .RequireAuthorization(Policies.Agent);
         api.MapGet("/agents/me", async Task<Results<Ok<AgentDto>, ProblemHttpResult>> (Handler handler, CancellationToken ct) =>

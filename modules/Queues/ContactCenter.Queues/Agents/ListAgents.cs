@@ -10,17 +10,17 @@ namespace ContactCenter.Queues.Agents;
 
 internal static class ListAgents
 {
-    internal sealed class Handler(ContactCenterDbContext db, AgentViews views)
+    internal sealed class Handler(ContactCenterDbContext db, AgentScope scope, AgentViews views)
     {
-        public Task<IReadOnlyList<AgentDto>> HandleAsync(CancellationToken cancellationToken) =>
-            views.LoadAsync(db.Set<AgentProfile>(), cancellationToken);
+        public async Task<IReadOnlyList<AgentDto>> HandleAsync(CancellationToken cancellationToken) =>
+            await views.LoadAsync(await scope.ApplyAsync(db.Set<AgentProfile>(), cancellationToken), cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/agents", async (Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
         .WithName("ListAgents")
         .WithSummary("List agents")
-        .WithDescription("Every agent and supervisor with presence, capacity, teams and products served.")
+        .WithDescription("Agents and supervisors with presence, capacity, teams and products served: an admin sees everyone, a supervisor the members of their own teams.")
         .WithTags("Agents")
         .RequireAuthorization(Policies.Supervisor);
 }

@@ -17,7 +17,7 @@ internal static class SetPresence
 {
     internal sealed record Request(AgentPresence? Presence);
 
-    internal sealed class Handler(ContactCenterDbContext db, ICurrentUser caller, TimeProvider clock, IDomainEvents events, AgentViews views)
+    internal sealed class Handler(ContactCenterDbContext db, ICurrentUser caller, AgentScope scope, TimeProvider clock, IDomainEvents events, AgentViews views)
     {
         public async Task<Result<AgentDto>> HandleAsync(Guid userId, Request request, CancellationToken cancellationToken)
         {
@@ -31,7 +31,8 @@ internal static class SetPresence
                 return Error.Validation("presence", "The presence must be available, away or offline.");
             }
 
-            var profile = await db.Set<AgentProfile>().FirstOrDefaultAsync(a => a.UserId == userId, cancellationToken);
+            // A supervisor moves their own teams' agents only; another team's are not found.
+            var profile = await (await scope.ApplyAsync(db.Set<AgentProfile>(), cancellationToken)).FirstOrDefaultAsync(a => a.UserId == userId, cancellationToken);
             if (profile is null)
             {
                 return Error.NotFound("The agent");
@@ -61,7 +62,7 @@ internal static class SetPresence
             (await handler.HandleAsync(userId, request, ct)).ToHttp(TypedResults.Ok))
         .WithName("SetAgentPresence")
         .WithSummary("Set an agent's presence")
-        .WithDescription("available, away or offline. Agents set their own; supervisors and admins anyone's. Becoming available lets routing hand out waiting work.")
+        .WithDescription("available, away or offline. Agents set their own, supervisors their own teams' agents' (404 for others), admins anyone's. Becoming available lets routing hand out waiting work.")
         .WithTags("Agents")
         .RequireAuthorization(Policies.Agent);
 }

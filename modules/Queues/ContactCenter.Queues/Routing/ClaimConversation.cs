@@ -44,13 +44,8 @@ internal static class ClaimConversation
                 return Error.Conflict("not_claimable", "This conversation is not waiting in a pool.");
             }
 
-            if (item.State == WorkItemState.Assigned)
-            {
-                return item.AssignedAgentId == userId
-                    ? new RoutingOutcome(conversationId, item.TeamId, userId, RoutingRule.Claimed, "You already have this conversation.")
-                    : AlreadyClaimed(snapshot, item.AssignedAgentId);
-            }
-
+            // The team's mode first: an auto team's conversation is never claimable, not even by the agent it was
+            // given to (docs/routing.md), so a claim cannot pass for a routing decision.
             var team = snapshot.FindTeam(item.TeamId);
             if (team is not { Mode: TeamRoutingMode.Pool })
             {
@@ -59,6 +54,13 @@ internal static class ClaimConversation
                     team is null
                         ? "This conversation has no team yet: an admin must link a team to its number."
                         : $"Team {team.Name} hands out conversations automatically: they cannot be claimed.");
+            }
+
+            if (item.State == WorkItemState.Assigned)
+            {
+                return item.AssignedAgentId == userId
+                    ? new RoutingOutcome(conversationId, item.TeamId, userId, RoutingRule.Claimed, "You already have this conversation.")
+                    : AlreadyClaimed(snapshot, item.AssignedAgentId);
             }
 
             var me = snapshot.FindAgent(userId);
