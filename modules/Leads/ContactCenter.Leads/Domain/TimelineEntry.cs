@@ -41,4 +41,5 @@ internal static class TimelineKinds
     public const string Finished = "finished";
     public const string TicketOpened = "ticket_opened";
     public const string TicketStatus = "ticket_status";
+    public const string BotHandedOff = "bot_handed_off";
 }

@@ -16,6 +16,7 @@ internal static class TimelineFeature
         builder.RegisterType<RecordRouting>().As<IEventHandler<ConversationRouted>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordTickets>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<RecordBotHandOffs>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }
 
     public static void Map(IEndpointRouteBuilder api) => GetTimeline.Map(api);
