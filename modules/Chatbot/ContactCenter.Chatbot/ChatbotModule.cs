@@ -1,5 +1,6 @@
 using Autofac;
 using ContactCenter.Chatbot.Seeding;
+using ContactCenter.Chatbot.Ui;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Startup;
 using Microsoft.AspNetCore.Routing;
@@ -17,9 +18,15 @@ public sealed class ChatbotModule : Module, IContactCenterModule
 
     public string Name => ModuleName;
 
+    /// <summary>The admin page: settings, triggers, the flow picture and "Testar".</summary>
+    public System.Reflection.Assembly? UiAssembly => typeof(ChatbotModule).Assembly;
+
+    public IReadOnlyList<NavItem> NavItems => ChatbotMenu.Items;
+
     protected override void Load(ContainerBuilder builder)
     {
         ChatbotFeature.Register(builder);
+        builder.RegisterType<ChatbotView>().InstancePerLifetimeScope();
         builder.RegisterType<DemoChatbotSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
     }
 
