@@ -1,23 +1,36 @@
-// Will own chatbot triggers (conditions and actions), bot messages and the automatic-message settings. Nothing is implemented yet.
 using Autofac;
+using ContactCenter.Chatbot.Seeding;
+using ContactCenter.Chatbot.Ui;
 using ContactCenter.Kernel.Modules;
+using ContactCenter.Kernel.Startup;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace ContactCenter.Chatbot;
 
-/// <summary>An empty shell: registered so the module list is complete; it has no tables and no endpoints yet.</summary>
+/// <summary>
+/// Owns the built-in chatbot (seed 003, docs/chatbot.md): triggers (conditions + action), the automatic messages and
+/// business hours, a session and a log per conversation it greets, and the hand-off to routing; tables <c>Chatbot_*</c>.
+/// </summary>
 public sealed class ChatbotModule : Module, IContactCenterModule
 {
     public const string ModuleName = "Chatbot";
 
     public string Name => ModuleName;
 
-    public void ConfigureModel(ModelBuilder modelBuilder)
+    /// <summary>The admin page: settings, triggers, the flow picture and "Testar".</summary>
+    public System.Reflection.Assembly? UiAssembly => typeof(ChatbotModule).Assembly;
+
+    public IReadOnlyList<NavItem> NavItems => ChatbotMenu.Items;
+
+    protected override void Load(ContainerBuilder builder)
     {
+        ChatbotFeature.Register(builder);
+        builder.RegisterType<ChatbotView>().InstancePerLifetimeScope();
+        builder.RegisterType<DemoChatbotSeeder>().As<IStartupSeeder>().InstancePerLifetimeScope();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder api) => ChatbotFeature.Map(api);
+
+    public void ConfigureJobs(IQuartzBuilder quartz) => ChatbotFeature.Schedule(quartz);
 }

@@ -35,3 +35,16 @@ public sealed record ConversationFinished(
     string? Reason = null,
     string? Description = null,
     Guid? ContactId = null) : IDomainEvent;
+
+/// <summary>
+/// A contact's message was stored in a conversation (raised after <see cref="ConversationOpened"/> when it opened one,
+/// inside the inbox transaction): the chatbot reads it. <paramref name="Text"/> is the text or caption, if any.
+/// </summary>
+public sealed record ContactMessageStored(
+    Guid ConversationId,
+    Guid MessageId,
+    Guid ContactId,
+    Guid ChannelAccountId,
+    string? Text,
+    DateTime At,
+    bool OpenedConversation) : IDomainEvent;

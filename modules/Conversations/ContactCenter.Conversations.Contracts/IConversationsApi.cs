@@ -36,4 +36,11 @@ public interface IConversationsApi
     /// </summary>
     Task<IReadOnlyList<MessageDto>> ListMessagesByIdAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds the chatbot's text to the conversation and the outbox, marked as sent by the bot, only inside the 24-hour
+    /// window. Does NOT save: the caller's step saves, so the message and its outbox row commit with it. No visibility
+    /// rule: only for the bot, which acts on conversations it holds.
+    /// </summary>
+    Task<BotSendOutcome> AddBotMessageAsync(Guid conversationId, string text, CancellationToken cancellationToken);
+
 }

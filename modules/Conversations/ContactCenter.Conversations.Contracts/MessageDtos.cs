@@ -4,6 +4,7 @@ namespace ContactCenter.Conversations.Contracts;
 /// A message as agents and integrators see it. <see cref="Type"/> uses WhatsApp's names (text, image, video,
 /// audio, document, sticker, location, contacts, interactive, button, order, reaction, system, edit, revoke,
 /// unsupported) plus template. A reaction, edit or revoke is listed too, and also shows on its target.
+/// <see cref="SentByBot"/> marks what the chatbot wrote (the thread shows "Bot" as its author).
 /// </summary>
 public sealed record MessageDto(
     Guid Id,
@@ -23,7 +24,8 @@ public sealed record MessageDto(
     DateTime? EditedAt,
     IReadOnlyList<string?> PreviousTexts,
     DateTime? RevokedAt,
-    string? StructuredJson);
+    string? StructuredJson,
+    bool SentByBot = false);
 
 public enum MessageDirectionDto
 {
@@ -42,3 +44,11 @@ public sealed record MessagePage(IReadOnlyList<MessageDto> Items, string? NextCu
 
 /// <summary>Messages the caller picked in a conversation they may see (ids of other conversations left out), oldest first.</summary>
 public sealed record VisibleMessages(ConversationSummary Conversation, IReadOnlyList<MessageDto> Messages);
+
+/// <summary>What became of a bot message: queued, refused because the 24-hour window is closed, or no open conversation.</summary>
+public enum BotSendOutcome
+{
+    Queued,
+    WindowClosed,
+    NoOpenConversation,
+}

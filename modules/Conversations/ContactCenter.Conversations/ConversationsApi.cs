@@ -4,7 +4,7 @@ using ContactCenter.Conversations.Messages;
 
 namespace ContactCenter.Conversations;
 
-internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads, ListContactConversations.Handler ofContact, MessagesById byId) : IConversationsApi
+internal sealed class ConversationsApi(GetConversation.Handler get, ContactThreads threads, ListContactConversations.Handler ofContact, MessagesById byId, AddBotMessage bot) : IConversationsApi
 {
     public async Task<ConversationSummary?> FindVisibleAsync(Guid conversationId, CancellationToken cancellationToken) =>
         (await get.HandleAsync(conversationId, cancellationToken)) is { IsSuccess: true } result ? result.Value : null;
@@ -24,4 +24,6 @@ internal sealed class ConversationsApi(GetConversation.Handler get, ContactThrea
     public Task<IReadOnlyList<MessageDto>> ListMessagesByIdAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken) =>
         byId.ListAsync(messageIds, cancellationToken);
 
+    public Task<BotSendOutcome> AddBotMessageAsync(Guid conversationId, string text, CancellationToken cancellationToken) =>
+        bot.AddAsync(conversationId, text, cancellationToken);
 }

@@ -34,6 +34,9 @@ public enum RoutingRule
 
     /// <summary>An agent started it ("Nova conversa"): it is theirs, and counts on their load.</summary>
     Outreach,
+
+    /// <summary>The chatbot talks with the contact first: the conversation waits with the bot's team, given to nobody, until the bot hands it off.</summary>
+    Bot,
 }
 
 /// <summary>

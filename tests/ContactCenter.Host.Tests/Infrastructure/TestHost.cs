@@ -48,6 +48,8 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["ContactCenter:DataDirectory"] = database.DataDirectory,
             ["ContactCenter:Bootstrap:AdminApiKey"] = AdminApiKey,
             ["ContactCenter:SeedDemoData"] = seedDemoData ? "true" : "false",
+            // The demo's chatbot would greet every trial conversation; scenarios that want it switch it on.
+            ["ContactCenter:DemoChatbot"] = "false",
             ["ContactCenter:PluginsDirectory"] = TestPaths.PluginsDirectory,
             ["Database:Provider"] = kind.ToString(),
             ["ConnectionStrings:Default"] = database.ConnectionString,

@@ -34,6 +34,7 @@ public abstract partial class MenuTests(DatabaseKind kind) : HostTest(kind)
         ("routingsettings", "Distribuição", "Routing settings"),
         ("contactreasons", "Motivos de contato", "Contact reasons"),
         ("templates", "Modelos", "Templates"),
+        ("chatbot", "Chatbot", "Chatbot"),
         ("apikeys", "Chaves de API", "API keys"),
         ("channels", "Canais", "Channels"),
         ("plugins", "Plugins", "Plugins"),

@@ -72,6 +72,7 @@ public sealed class UiHost : IAsyncDisposable
 
         start.Environment["ContactCenter__DataDirectory"] = dataDirectory;
         start.Environment["ContactCenter__SeedDemoData"] = "true";
+        start.Environment["ContactCenter__DemoChatbot"] = "false";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Default"] = string.Empty;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -34,6 +34,9 @@ internal sealed class Message
 
     public Guid? AuthorAgentId { get; init; }
 
+    /// <summary>Written by the chatbot (no agent is its author).</summary>
+    public bool SentByBot { get; init; }
+
     public string? ReplyToProviderMessageId { get; init; }
 
     /// <summary>For reactions, edits and revokes: the message they refer to (which may be unknown here).</summary>

@@ -40,5 +40,6 @@ internal static class MessageViews
         m.EditedAt,
         previousTexts,
         m.RevokedAt,
-        m.StructuredJson);
+        m.StructuredJson,
+        m.SentByBot);
 }

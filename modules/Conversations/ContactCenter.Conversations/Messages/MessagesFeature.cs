@@ -23,6 +23,7 @@ internal static class MessagesFeature
         builder.RegisterType<MessagesById>().InstancePerLifetimeScope();
         builder.RegisterType<SendMessage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<SendTemplateMessage.Handler>().InstancePerLifetimeScope();
+        builder.RegisterType<AddBotMessage>().InstancePerLifetimeScope();
         builder.RegisterType<RecordSendOutcome>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }
 

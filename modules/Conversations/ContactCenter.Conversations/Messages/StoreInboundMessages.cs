@@ -66,6 +66,8 @@ internal sealed class StoreInboundMessages(
 
         await modifiers.ApplyAsync(message, cancellationToken);
         RaiseOpened(opened);
+        events.Raise(new ContactMessageStored(
+            conversation.Id, message.Id, conversation.ContactId, conversation.ChannelAccountId, message.Text, received.OccurredAt, opened is not null));
     }
 
     public async Task HandleAsync(MessageEchoReceived echoed, CancellationToken cancellationToken)

@@ -43,4 +43,5 @@ internal static class TimelineKinds
     public const string TicketStatus = "ticket_status";
     public const string TemplateSent = "template_sent";
     public const string TemperatureChanged = "temperature_changed";
+    public const string BotHandedOff = "bot_handed_off";
 }

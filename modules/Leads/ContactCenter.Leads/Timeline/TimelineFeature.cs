@@ -18,6 +18,7 @@ internal static class TimelineFeature
         builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordTickets>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<RecordTemplateSends>().As<IEventHandler<TemplateMessageSent>>().InstancePerLifetimeScope();
+        builder.RegisterType<RecordBotHandOffs>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }
 
     public static void Map(IEndpointRouteBuilder api) => GetTimeline.Map(api);

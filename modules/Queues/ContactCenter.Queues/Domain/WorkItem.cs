@@ -18,6 +18,9 @@ internal enum WorkItemState
     Assigned,
 
     Done,
+
+    /// <summary>The chatbot has it: no round, timeout or pool touches it until the bot hands it off (or a person takes it).</summary>
+    Bot,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Autofac;
+using ContactCenter.Chatbot.Contracts;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Leads.Contracts;
@@ -22,6 +23,7 @@ internal static class QueuesRoutingFeature
         builder.RegisterType<Placer>().InstancePerLifetimeScope();
         builder.RegisterType<RoutingApi>().As<IRoutingApi>().InstancePerLifetimeScope();
         builder.RegisterType<RouteOpenedConversation>().As<IEventHandler<ConversationOpened>>().InstancePerLifetimeScope();
+        builder.RegisterType<RouteBotHandOff>().As<IEventHandler<BotHandedOff>>().InstancePerLifetimeScope();
         builder.RegisterType<FollowFirstResponse>().As<IEventHandler<AgentReplied>>().InstancePerLifetimeScope();
         builder.RegisterType<FinishWorkItems>().As<IEventHandler<ConversationFinished>>().As<IEventHandler<LeadTaskDone>>().InstancePerLifetimeScope();
         builder.RegisterType<QueueLeadTask>().As<IEventHandler<UnansweredLeadTaskCreated>>().InstancePerLifetimeScope();

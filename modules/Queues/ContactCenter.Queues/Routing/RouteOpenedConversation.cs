@@ -1,3 +1,4 @@
+using ContactCenter.Chatbot.Contracts;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Queues.Contracts;
@@ -8,10 +9,12 @@ namespace ContactCenter.Queues.Routing;
 /// A new conversation is placed right after the step that opened it (the inbox row's), in its transaction: owner,
 /// longest-idle agent, pool or backlog
 /// (<see cref="RoutingPolicy"/>). If another node filled the picked agent first, the <see cref="Placer"/> tries the
-/// next candidate; when every pick filled up, it waits in the backlog.
+/// next candidate; when every pick filled up, it waits in the backlog. While the chatbot is on, a contact's new
+/// conversation waits with the bot's first-contact team instead, given to nobody, until the bot hands it off
+/// (<see cref="RouteBotHandOff"/>).
 /// </summary>
 [RunsIn(EventPhase.Record)]
-internal sealed class RouteOpenedConversation(RoutingStore store, RoutingSnapshots snapshots, Placer placer, IQueuesApi queues, TimeProvider clock) : IEventHandler<ConversationOpened>
+internal sealed class RouteOpenedConversation(RoutingStore store, RoutingSnapshots snapshots, Placer placer, IQueuesApi queues, IChatbotApi chatbot, TimeProvider clock) : IEventHandler<ConversationOpened>
 {
     private const int Attempts = 5;
 
@@ -51,6 +54,13 @@ internal sealed class RouteOpenedConversation(RoutingStore store, RoutingSnapsho
                 now,
                 snapshot,
                 cancellationToken);
+            return;
+        }
+
+        if (await chatbot.FindFirstContactTeamAsync(opened.ChannelAccountId, cancellationToken) is { } botTeam)
+        {
+            var held = new Placement(WorkItemState.Bot, botTeam, null, RoutingRule.Bot, "The chatbot talks with the contact first; routing waits for its hand-off.");
+            await placer.AddAsync(item, held, now, snapshot, cancellationToken);
             return;
         }
 
