@@ -79,6 +79,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
     {
+        SkipUnlessAvailable(kind);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         if (kind == DatabaseKind.Sqlite)
@@ -86,7 +87,6 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(kind, dataDirectory, null, null, null);
         }
 
-        SkipUnlessAvailable(kind);
         if (kind == DatabaseKind.SqlServer)
         {
             return await CreateOnSqlServerAsync(dataDirectory);
