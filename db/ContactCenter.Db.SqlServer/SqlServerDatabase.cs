@@ -37,6 +37,14 @@ public static class SqlServerDatabase
     }
 
     /// <summary>
+    /// Creates the notices table if it is missing. The host calls it once the migrations are applied and before
+    /// anything writes: a write that sends a notice inserts into it (the listener creates it too, but only when the
+    /// host starts serving, after the seeders ran).
+    /// </summary>
+    public static Task EnsureNoticesTableAsync(DbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(SqlServerNoticeBroadcast.CreateTableSql, cancellationToken);
+
+    /// <summary>
     /// The T-SQL that creates the notices table nodes exchange notices through (the listener runs it at start; a DBA
     /// who withholds DDL rights runs it once, like Quartz's table script).
     /// </summary>
