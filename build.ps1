@@ -14,8 +14,8 @@ exec { dotnet test ContactCenter.sln -c $Configuration --no-build }
 if (Test-Path $out) { Remove-Item $out -Recurse -Force }
 exec { dotnet publish host/ContactCenter.Host -c $Configuration -o $out }
 
-# What a DBA needs to apply schema changes by hand (ContactCenter__ApplyMigrations=false). The script is for
-# PostgreSQL: EF Core cannot write idempotent scripts for SQLite. It runs from the publish folder (to read its
+# What a DBA needs to apply schema changes by hand (ContactCenter__ApplyMigrations=false). The scripts are for
+# PostgreSQL and SQL Server: EF Core cannot write idempotent scripts for SQLite. It runs from the publish folder (to read its
 # appsettings.json) with logging silenced, as the log goes to stdout too.
 if (-not (Test-Path db/README.md)) { throw "db/README.md is missing: it is the DBA's guide shipped beside the script" }
 New-Item -ItemType Directory -Force "$out/db" | Out-Null
@@ -36,5 +36,22 @@ try {
 }
 if (-not ($sql -match '__EFMigrationsHistory')) { throw 'migrations-script wrote no EF script' }
 Set-Content -Path "$out/db/migrations.postgres.sql" -Value $sql -Encoding utf8
+# The same for SQL Server: idempotent T-SQL, batches separated by GO (sqlcmd -b -i).
+$scratch = New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+$env:Database__Provider = 'SqlServer'
+$env:ConnectionStrings__Default = 'Server=127.0.0.1;Database=ContactCenter;Integrated Security=True;TrustServerCertificate=True'
+$env:ContactCenter__DataDirectory = $scratch.FullName
+$env:Serilog__MinimumLevel__Default = 'Fatal'
+try {
+  Push-Location $out
+  $sql = exec { dotnet ContactCenter.Host.dll migrations-script }
+} finally {
+  Pop-Location
+  'Database__Provider', 'ConnectionStrings__Default', 'ContactCenter__DataDirectory', 'Serilog__MinimumLevel__Default' |
+    ForEach-Object { Remove-Item "env:$_" -ErrorAction SilentlyContinue }
+  Remove-Item $scratch -Recurse -Force
+}
+if (-not ($sql -match '__EFMigrationsHistory')) { throw 'migrations-script wrote no T-SQL script' }
+Set-Content -Path "$out/db/migrations.sqlserver.sql" -Value $sql -Encoding utf8
 
 Write-Host -ForegroundColor Green "BUILD SUCCEEDED: $out"

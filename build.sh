@@ -18,8 +18,8 @@ dotnet test ContactCenter.sln -c "$configuration" --no-build
 rm -rf "$out"
 dotnet publish host/ContactCenter.Host -c "$configuration" -o "$out"
 
-# What a DBA needs to apply schema changes by hand (ContactCenter__ApplyMigrations=false). The script is for
-# PostgreSQL: EF Core cannot write idempotent scripts for SQLite, whose file the host migrates itself. It runs
+# What a DBA needs to apply schema changes by hand (ContactCenter__ApplyMigrations=false). The scripts are for
+# PostgreSQL and SQL Server: EF Core cannot write idempotent scripts for SQLite, whose file the host migrates itself. It runs
 # from the publish folder (to read its appsettings.json) with logging silenced, as the log goes to stdout too.
 mkdir -p "$out/db"
 [ -f db/README.md ] || { echo "db/README.md is missing: it is the DBA's guide shipped beside the script" >&2; exit 1; }
@@ -36,5 +36,16 @@ trap 'rm -rf "$scratch"' EXIT
 ) > "$scratch/migrations.sql"
 grep -q "__EFMigrationsHistory" "$scratch/migrations.sql" || { echo "migrations-script wrote no EF script" >&2; exit 1; }
 mv "$scratch/migrations.sql" "$out/db/migrations.postgres.sql"
+# The same for SQL Server: idempotent T-SQL, batches separated by GO (sqlcmd -b -i).
+(
+  cd "$out"
+  Database__Provider=SqlServer \
+  ConnectionStrings__Default="Server=127.0.0.1;Database=ContactCenter;Integrated Security=True;TrustServerCertificate=True" \
+  ContactCenter__DataDirectory="$scratch" \
+  Serilog__MinimumLevel__Default=Fatal \
+    dotnet ContactCenter.Host.dll migrations-script
+) > "$scratch/migrations.sql"
+grep -q "__EFMigrationsHistory" "$scratch/migrations.sql" || { echo "migrations-script wrote no T-SQL script" >&2; exit 1; }
+mv "$scratch/migrations.sql" "$out/db/migrations.sqlserver.sql"
 
 echo "BUILD SUCCEEDED: $out"

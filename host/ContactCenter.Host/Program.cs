@@ -6,7 +6,8 @@ using ContactCenter.Host.Setup;
 using ContactCenter.Host.Ui;
 
 // The table of contents of the product: what the host is made of, in the order it is assembled.
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(WindowsServiceSetup.BuilderOptions(args));
+builder.AddWindowsService();
 var settings = builder.AddContactCenterSettings();
 
 builder.AddSerilogLogging(settings);

@@ -7,6 +7,7 @@ internal enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>Start-up settings read once from configuration (environment variables use <c>__</c>).</summary>
@@ -34,7 +35,7 @@ internal static class ContactCenterSettingsSetup
         if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
         {
             throw new InvalidOperationException(
-                $"Database:Provider '{providerText}' is not supported; use Sqlite or Postgres.");
+                $"Database:Provider '{providerText}' is not supported; use Sqlite, Postgres or SqlServer.");
         }
 
         var connectionString = config.GetConnectionString("Default");
@@ -48,7 +49,7 @@ internal static class ContactCenterSettingsSetup
         else if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                "ConnectionStrings:Default is required when Database:Provider is Postgres.");
+                $"ConnectionStrings:Default is required when Database:Provider is {provider}.");
         }
 
         var settings = new ContactCenterSettings(

@@ -1,3 +1,4 @@
+using ContactCenter.Db.SqlServer;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Startup;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,12 @@ internal static class DatabaseStartup
                 pending.Count,
                 string.Join(", ", pending));
             return;
+        }
+
+        if (settings.Provider == DatabaseProvider.SqlServer)
+        {
+            // Where notices between nodes are written; it must exist before the seeders' first write.
+            await SqlServerDatabase.EnsureNoticesTableAsync(db, CancellationToken.None);
         }
 
         var context = new SeedContext(settings.SeedDemoData);

@@ -5,7 +5,7 @@ namespace ContactCenter.Host.Setup;
 
 /// <summary>
 /// Commands for DBAs who apply schema changes themselves (with <c>ContactCenter:ApplyMigrations=false</c>):
-/// <c>migrations-script</c> prints the SQL script for the configured database (idempotent on PostgreSQL);
+/// <c>migrations-script</c> prints the SQL script for the configured database (idempotent on PostgreSQL and SQL Server);
 /// <c>migrate</c> applies the migrations and exits.
 /// </summary>
 internal static class HostCommands

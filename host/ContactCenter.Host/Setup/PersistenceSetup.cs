@@ -1,5 +1,6 @@
 using ContactCenter.Db.Postgres;
 using ContactCenter.Db.Sqlite;
+using ContactCenter.Db.SqlServer;
 using ContactCenter.Kernel.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -15,11 +16,13 @@ internal static class PersistenceSetup
         builder.Services.AddDbContext<ContactCenterDbContext>(options => options.UseContactCenterDatabase(settings));
 
         // The modules' ISqlDialect (row locks, the lock across nodes, notices between nodes) comes with the provider.
-        // SQL Server (issue 12) is one more db/ContactCenter.Db.<Provider> project and one more case here and below.
         switch (settings.Provider)
         {
             case DatabaseProvider.Postgres:
                 builder.Services.AddPostgresDialect(settings.ConnectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.Services.AddSqlServerDialect(settings.ConnectionString);
                 break;
             default:
                 builder.Services.AddSqliteDialect();
@@ -40,6 +43,7 @@ internal static class PersistenceSetup
         this DbContextOptionsBuilder options, ContactCenterSettings settings) => settings.Provider switch
     {
         DatabaseProvider.Postgres => options.UseContactCenterPostgres(settings.ConnectionString, MigrationsAssembly),
+        DatabaseProvider.SqlServer => options.UseContactCenterSqlServer(settings.ConnectionString, MigrationsAssembly),
         _ => options.UseContactCenterSqlite(settings.ConnectionString, MigrationsAssembly),
     };
 }

@@ -7,7 +7,8 @@ internal static class SchedulerSetup
 {
     /// <summary>
     /// Quartz with its persistent ADO.NET store in the product's own database. Quartz provisions its
-    /// <c>QRTZ_</c> tables itself at start; on PostgreSQL the nodes form a cluster so each sweep runs once.
+    /// <c>QRTZ_</c> tables itself at start (its published table script for the provider, create-if-missing); on
+    /// PostgreSQL and SQL Server the nodes form a cluster so each sweep runs once.
     /// </summary>
     public static void AddScheduler(this WebApplicationBuilder builder, ContactCenterSettings settings)
     {
@@ -22,14 +23,19 @@ internal static class SchedulerSetup
             {
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
-                if (settings.Provider == DatabaseProvider.Postgres)
+                switch (settings.Provider)
                 {
-                    store.UsePostgres(settings.ConnectionString);
-                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
-                }
-                else
-                {
-                    store.UseSqlite(settings.ConnectionString);
+                    case DatabaseProvider.Postgres:
+                        store.UsePostgres(settings.ConnectionString);
+                        store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                        break;
+                    case DatabaseProvider.SqlServer:
+                        store.UseSqlServer(settings.ConnectionString);
+                        store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                        break;
+                    default:
+                        store.UseSqlite(settings.ConnectionString);
+                        break;
                 }
             });
 

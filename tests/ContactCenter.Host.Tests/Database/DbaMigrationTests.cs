@@ -25,7 +25,7 @@ public abstract class DbaMigrationTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Contains("pending", (await before.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         await ApplyScriptAsync();
-        if (kind == DatabaseKind.Postgres)
+        if (kind != DatabaseKind.Sqlite)
         {
             await ApplyScriptAsync(); // idempotent: a second run changes nothing and fails on nothing
         }
@@ -41,9 +41,18 @@ public abstract class DbaMigrationTests(DatabaseKind kind) : IAsyncLifetime
         var script = MigrationScript.Generate(db);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = script;
-        await command.ExecuteNonQueryAsync();
+
+        // A T-SQL script is batches separated by GO lines, as sqlcmd and SSMS run them; the others are one batch.
+        var batches = kind == DatabaseKind.SqlServer
+            ? System.Text.RegularExpressions.Regex.Split(script, @"^\s*GO\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            : [script];
+        foreach (var batch in batches.Where(b => !string.IsNullOrWhiteSpace(b)))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = batch;
+            await command.ExecuteNonQueryAsync();
+        }
+
         await connection.CloseAsync();
     }
 

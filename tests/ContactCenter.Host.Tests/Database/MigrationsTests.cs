@@ -68,7 +68,7 @@ public abstract class MigrationsTests(DatabaseKind kind) : HostTest(kind)
         var settings = new ContactCenterSettings(
             database.DataDirectory,
             database.DataDirectory,
-            Kind == DatabaseKind.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite,
+            Enum.Parse<DatabaseProvider>(Kind.ToString()),
             connectionString,
             DatabaseIsNew: true,
             ApplyMigrations: false,

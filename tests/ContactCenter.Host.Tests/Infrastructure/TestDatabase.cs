@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Npgsql;
 
 namespace ContactCenter.Host.Tests.Infrastructure;
@@ -6,15 +7,22 @@ public enum DatabaseKind
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>
-/// A fresh database per test host: a SQLite file in a temp folder, or a new PostgreSQL database on the
-/// server named by <c>CC_TEST_POSTGRES</c> (which .ci/run starts on 127.0.0.1).
+/// A fresh database per test host: a SQLite file in a temp folder, a new PostgreSQL database on the
+/// server named by <c>CC_TEST_POSTGRES</c> (which .ci/run starts on 127.0.0.1), or a new SQL Server database on the
+/// server named by <c>ContactCenter__Tests__SqlServer</c> (no build machine here can run one: set it where one runs).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "CC_TEST_POSTGRES";
+
+    public const string SqlServerVariable = "ContactCenter__Tests__SqlServer";
+
+    /// <summary>Accent- and case-insensitive, as docs/install-windows-sqlserver.md asks of a production database.</summary>
+    public const string SqlServerCollation = "Latin1_General_100_CI_AI";
 
     private readonly string? _adminConnectionString;
 
@@ -38,9 +46,24 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable);
 
-    /// <summary>Skips outside CI when PostgreSQL is not configured; inside CI a missing server is a failure.</summary>
+    public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable);
+
+    /// <summary>
+    /// Skips outside CI when PostgreSQL is not configured; inside CI a missing server is a failure. SQL Server always
+    /// skips without its variable, saying so: CI's machines cannot run it.
+    /// </summary>
     public static void SkipUnlessAvailable(DatabaseKind kind)
     {
+        if (kind == DatabaseKind.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(SqlServerConnectionString))
+            {
+                Assert.Skip($"SQL Server is not configured here: set {SqlServerVariable} to a connection string (a login that may create databases) to run this test on it.");
+            }
+
+            return;
+        }
+
         if (kind != DatabaseKind.Postgres || !string.IsNullOrWhiteSpace(PostgresConnectionString))
         {
             return;
@@ -56,6 +79,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
     {
+        SkipUnlessAvailable(kind);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         if (kind == DatabaseKind.Sqlite)
@@ -63,7 +87,11 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(kind, dataDirectory, null, null, null);
         }
 
-        SkipUnlessAvailable(kind);
+        if (kind == DatabaseKind.SqlServer)
+        {
+            return await CreateOnSqlServerAsync(dataDirectory);
+        }
+
         var admin = PostgresConnectionString!;
         var name = "cc_t_" + Guid.NewGuid().ToString("N")[..16];
         await using (var connection = new NpgsqlConnection(admin))
@@ -77,9 +105,45 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, dataDirectory, builder.ConnectionString, admin, name);
     }
 
+    private static async Task<TestDatabase> CreateOnSqlServerAsync(string dataDirectory)
+    {
+        var admin = SqlServerConnectionString!;
+        var name = "cc_t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new SqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new SqlCommand($"CREATE DATABASE [{name}] COLLATE {SqlServerCollation}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new SqlConnectionStringBuilder(admin) { InitialCatalog = name };
+        return new TestDatabase(DatabaseKind.SqlServer, dataDirectory, builder.ConnectionString, admin, name);
+    }
+
+    private async Task DropOnSqlServerAsync()
+    {
+        SqlConnection.ClearAllPools();
+        try
+        {
+            await using var connection = new SqlConnection(_adminConnectionString);
+            await connection.OpenAsync();
+            await using var command = new SqlCommand(
+                $"ALTER DATABASE [{Name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{Name}];", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (SqlException e)
+        {
+            Console.Error.WriteLine($"Test database {Name} was not dropped: {e.Message}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (_adminConnectionString is not null && Name is not null)
+        if (Kind == DatabaseKind.SqlServer && _adminConnectionString is not null)
+        {
+            await DropOnSqlServerAsync();
+        }
+        else if (_adminConnectionString is not null && Name is not null)
         {
             NpgsqlConnection.ClearAllPools();
             try
