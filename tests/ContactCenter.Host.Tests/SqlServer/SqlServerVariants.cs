@@ -140,3 +140,17 @@ public sealed class CircuitUseCasesTestsOnSqlServer() : Ui.CircuitUseCasesTests(
 public sealed class MenuTestsOnSqlServer() : Ui.MenuTests(DatabaseKind.SqlServer);
 
 public sealed class WebUiTestsOnSqlServer() : Ui.WebUiTests(DatabaseKind.SqlServer);
+
+public sealed class ChatbotFlowTestsOnSqlServer() : Chatbot.ChatbotFlowTests(DatabaseKind.SqlServer);
+
+public sealed class ChatbotRulesTestsOnSqlServer() : Chatbot.ChatbotRulesTests(DatabaseKind.SqlServer);
+
+public sealed class BatchProcessingTestsOnSqlServer() : Inbound.BatchProcessingTests(DatabaseKind.SqlServer);
+
+public sealed class ContactTimelineTestsOnSqlServer() : Leads.ContactTimelineTests(DatabaseKind.SqlServer);
+
+public sealed class JobsTestsOnSqlServer() : Operations.JobsTests(DatabaseKind.SqlServer);
+
+public sealed class MetricsTestsOnSqlServer() : Operations.MetricsTests(DatabaseKind.SqlServer);
+
+public sealed class ConversationRulesTestsOnSqlServer() : Security.ConversationRulesTests(DatabaseKind.SqlServer);
