@@ -3,6 +3,7 @@ using ContactCenter.Kernel.Modules;
 using ContactCenter.Operations.Jobs;
 using ContactCenter.Operations.Ui;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace ContactCenter.Operations;
@@ -19,6 +20,11 @@ public sealed class OperationsModule : Module, IContactCenterModule
     public IReadOnlyList<NavItem> NavItems => OperationsMenu.Items;
 
     protected override void Load(ContainerBuilder builder) => JobsFeature.Register(builder);
+
+    /// <summary>No tables: the jobs are Quartz's (scanning this assembly for configurations would only log that it found none).</summary>
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => JobsFeature.Map(api);
 
