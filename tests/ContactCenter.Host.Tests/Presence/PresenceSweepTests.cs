@@ -128,7 +128,9 @@ public abstract class PresenceSweepTests(DatabaseKind kind) : HostTest(kind)
     public async Task An_agent_made_available_while_their_browser_is_closed_gets_the_full_wait_first()
     {
         var ana = await Host.CreateUserAsync("ana", "agent");
-        await Host.CreateUserAsync("sofia", "supervisor");
+        var sofiaId = await Host.CreateUserAsync("sofia", "supervisor");
+        // A supervisor changes the presence of her own team's agents only.
+        await Host.SetMembersAsync(await Host.CreateTeamAsync("Comercial"), ana, sofiaId);
         await using (var tab = await Browser.OpenAsync(Host, ana, "ana"))
         {
             await tab.CloseAsync();
