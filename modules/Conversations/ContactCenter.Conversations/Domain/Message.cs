@@ -7,7 +7,8 @@ namespace ContactCenter.Conversations.Domain;
 /// </summary>
 internal sealed class Message
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>Ordered ids: a thread lists by time, then id, and two messages of the same second keep their arrival order.</summary>
+    public Guid Id { get; init; } = ContactCenter.Kernel.Values.OrderedIds.Next();
 
     public Guid ConversationId { get; init; }
 
