@@ -178,4 +178,57 @@ public sealed class BatchProcessingTestsOnPostgres() : BatchProcessingTests(Data
         Assert.Equal(17, (await ConversationsAsync()).Count);
         Assert.Empty(await FailuresAsync());
     }
+
+    [Fact]
+    public async Task A_reaction_in_one_workers_batch_finds_its_message_stored_by_another_worker_at_the_same_time()
+    {
+        var account = await CreateAccountAsync();
+        await PostWebhookAsync(account, Text("wamid.k0", "Oi"));
+        await ProcessAsync(); // the contact exists: the workers meet at its lock, not at a unique index
+        await HoldBackgroundProcessingAsync();
+
+        // The first worker stores the message and holds its transaction open.
+        await PostAllAsync(account, Text("wamid.k1", "Quero ver o apartamento"));
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = 0;
+        Processor.BeforeCommit = async () =>
+        {
+            if (Interlocked.Exchange(ref first, 1) == 0)
+            {
+                holding.TrySetResult();
+                await release.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            }
+        };
+        var storing = Task.Run(() => Processor.DrainAsync());
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // The second takes the reaction (with another contact's message: a batch, prepared at once) and must wait
+        // for the contact before it reads whether the message exists.
+        await PostAllAsync(account,
+            Envelope(Inner("wamid.k2", "reaction", """{"message_id":"wamid.k1","emoji":"👍"}""")),
+            Text("wamid.k3", "Bom dia", from: "5511977770001"));
+        var reacting = Task.Run(() => Processor.DrainAsync());
+        await WaitForALockWaitAsync();
+        release.SetResult();
+        await Task.WhenAll(storing, reacting);
+        Processor.BeforeCommit = null;
+
+        Assert.Equal(["👍"], (await SingleMessageAsync("wamid.k1"))["reactions"]!.AsArray().Select(r => (string?)r));
+        Assert.Empty(await FailuresAsync());
+    }
+
+    private async Task WaitForALockWaitAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Host.Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var waiting = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await waiting.ExecuteScalarAsync(TestContext.Current.CancellationToken))! == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the second worker never waited for the first one's contact lock");
+            await Task.Delay(20, TestContext.Current.CancellationToken); // polling another process's state, not the clock
+        }
+    }
 }

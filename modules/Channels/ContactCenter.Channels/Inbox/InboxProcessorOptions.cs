@@ -17,12 +17,8 @@ internal sealed record InboxProcessorOptions
     /// </summary>
     public TimeSpan TargetBatchTime { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>
-    /// Workers taking disjoint batches where the database has concurrent writers (PostgreSQL); SQLite has one. One by
-    /// default: a reaction processed by one worker while its message is processed by another can miss it (a single-row
-    /// batch does not lock the contact), so more workers wait until that race is closed.
-    /// </summary>
-    public int Workers { get; init; } = 1;
+    /// <summary>Workers taking disjoint batches where the database has concurrent writers (PostgreSQL); SQLite has one.</summary>
+    public int Workers { get; init; } = 3;
 
     public static InboxProcessorOptions From(IConfiguration configuration)
     {

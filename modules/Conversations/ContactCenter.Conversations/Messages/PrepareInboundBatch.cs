@@ -26,6 +26,11 @@ internal sealed class PrepareInboundBatch(ContactCenterDbContext db, IContactsAp
 
     private async Task PrepareAsync(IReadOnlyList<Item> batch, CancellationToken cancellationToken)
     {
+        // The senders' contacts first: on PostgreSQL that locks them (waiting for a worker that holds one), so what
+        // is read next includes everything that worker committed. Read before the lock, a reaction could find its
+        // message missing while the other worker stores it, and neither would see the other.
+        var found = (await contacts.PreloadAsync(
+            [.. batch.Select(i => new InboundSender(i.Party.Phone, i.Party.ProviderUserId, i.Party.ProfileName)).Distinct()], cancellationToken)).ToList();
         var accounts = batch.Select(i => i.Account).Distinct().ToList();
         var keys = batch
             .SelectMany(i => i.Target is { } target ? [(i.Account, i.ProviderMessageId), (i.Account, target)] : new[] { (i.Account, i.ProviderMessageId) })
@@ -39,8 +44,6 @@ internal sealed class PrepareInboundBatch(ContactCenterDbContext db, IContactsAp
             .LoadAsync(cancellationToken);
         lookups.LoadedMessages(keys);
 
-        var found = (await contacts.PreloadAsync(
-            [.. batch.Select(i => new InboundSender(i.Party.Phone, i.Party.ProviderUserId, i.Party.ProfileName)).Distinct()], cancellationToken)).ToList();
         if (found.Count == 0)
         {
             return;
