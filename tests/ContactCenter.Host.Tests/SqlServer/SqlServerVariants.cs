@@ -59,6 +59,8 @@ public sealed class LeadFormTestsOnSqlServer() : Leads.LeadFormTests(DatabaseKin
 
 public sealed class LeadIntakeTestsOnSqlServer() : Leads.LeadIntakeTests(DatabaseKind.SqlServer);
 
+public sealed class PhoneNumberEntryTestsOnSqlServer() : Leads.PhoneNumberEntryTests(DatabaseKind.SqlServer);
+
 public sealed class LeadsPagesRenderTestsOnSqlServer() : Leads.LeadsPagesRenderTests(DatabaseKind.SqlServer);
 
 public sealed class UnansweredLeadTaskTestsOnSqlServer() : Leads.UnansweredLeadTaskTests(DatabaseKind.SqlServer);
