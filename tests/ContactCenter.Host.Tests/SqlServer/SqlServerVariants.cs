@@ -19,6 +19,8 @@ public sealed class DbaMigrationTestsOnSqlServer() : Database.DbaMigrationTests(
 
 public sealed class MigrationsTestsOnSqlServer() : Database.MigrationsTests(DatabaseKind.SqlServer);
 
+public sealed class UpgradeTestsOnSqlServer() : Database.UpgradeTests(DatabaseKind.SqlServer);
+
 public sealed class EventDispatchTestsOnSqlServer() : Events.EventDispatchTests(DatabaseKind.SqlServer);
 
 public sealed class ContactConversationsTestsOnSqlServer() : History.ContactConversationsTests(DatabaseKind.SqlServer);
