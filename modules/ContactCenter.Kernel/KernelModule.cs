@@ -2,6 +2,7 @@ using Autofac;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Realtime;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace ContactCenter.Kernel;
 
@@ -22,5 +23,8 @@ public sealed class KernelModule : Module
         builder.RegisterType<NoticeHub>().AsSelf().As<INoticeHub>().As<INoticeReceiver>().SingleInstance();
         builder.RegisterType<NoticeInterceptor>().SingleInstance();
         builder.RegisterType<NoticeDbOptions>().As<IDbContextOptionsConfiguration<Data.ContactCenterDbContext>>().SingleInstance();
+
+        // Phone numbers are read in one configured region wherever they enter (forms, outreach, searches, webhooks).
+        builder.Register(c => Values.PhoneNumberReader.From(c.Resolve<IConfiguration>())).SingleInstance();
     }
 }

@@ -40,9 +40,14 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
 
     public static async Task<TestHost> StartAsync(
-        DatabaseKind kind, bool seedDemoData = false, IDictionary<string, string?>? settings = null)
+        DatabaseKind kind, bool seedDemoData = false, IDictionary<string, string?>? settings = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(kind), seedDemoData, settings);
+
+    /// <summary>A host on a database the test prepared (an older schema, say); the host disposes of it.</summary>
+    public static async Task<TestHost> StartOnAsync(
+        TestDatabase database, bool seedDemoData = false, IDictionary<string, string?>? settings = null)
     {
-        var database = await TestDatabase.CreateAsync(kind);
+        var kind = database.Kind;
         var all = new Dictionary<string, string?>
         {
             ["ContactCenter:DataDirectory"] = database.DataDirectory,

@@ -19,6 +19,8 @@ public sealed class DbaMigrationTestsOnSqlServer() : Database.DbaMigrationTests(
 
 public sealed class MigrationsTestsOnSqlServer() : Database.MigrationsTests(DatabaseKind.SqlServer);
 
+public sealed class UpgradeTestsOnSqlServer() : Database.UpgradeTests(DatabaseKind.SqlServer);
+
 public sealed class EventDispatchTestsOnSqlServer() : Events.EventDispatchTests(DatabaseKind.SqlServer);
 
 public sealed class ContactConversationsTestsOnSqlServer() : History.ContactConversationsTests(DatabaseKind.SqlServer);
@@ -58,6 +60,8 @@ public sealed class ContactsApiTestsOnSqlServer() : Leads.ContactsApiTests(Datab
 public sealed class LeadFormTestsOnSqlServer() : Leads.LeadFormTests(DatabaseKind.SqlServer);
 
 public sealed class LeadIntakeTestsOnSqlServer() : Leads.LeadIntakeTests(DatabaseKind.SqlServer);
+
+public sealed class PhoneNumberEntryTestsOnSqlServer() : Leads.PhoneNumberEntryTests(DatabaseKind.SqlServer);
 
 public sealed class LeadsPagesRenderTestsOnSqlServer() : Leads.LeadsPagesRenderTests(DatabaseKind.SqlServer);
 

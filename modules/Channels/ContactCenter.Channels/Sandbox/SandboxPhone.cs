@@ -175,7 +175,7 @@ internal sealed class SandboxPhone(
     private static Validator Check(Person person)
     {
         var check = new Validator();
-        check.Check(PhoneNumber.TryParse(person.Phone, out var phone) && phone.Digits == person.Phone.Trim(), "phone",
+        check.Check(PhoneNumber.TryParseInternational(person.Phone.Trim(), out var phone) && phone.Digits == person.Phone.Trim(), "phone",
             "Use the number in international form, digits only, e.g. 5511999990001.");
         check.Check(person.Name is null || person.Name.Length <= MaxNameLength, "name", $"A name may have at most {MaxNameLength} characters.");
         return check;

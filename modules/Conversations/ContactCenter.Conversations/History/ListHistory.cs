@@ -5,6 +5,7 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
+using ContactCenter.Kernel.Values;
 using ContactCenter.Queues.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,7 @@ internal static class ListHistory
         string? Cursor = null,
         int? Limit = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues)
+    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues, PhoneNumberReader phoneNumbers)
     {
         public async Task<Result<HistoryPage>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -88,9 +89,9 @@ internal static class ListHistory
                 c.FinishedAt!.Value))], next);
         }
 
-        private static IQueryable<Conversation> Filter(IQueryable<Conversation> conversations, Query query)
+        private IQueryable<Conversation> Filter(IQueryable<Conversation> conversations, Query query)
         {
-            if (ContactSearch.Parse(query.Search) is { } search)
+            if (ContactSearch.Parse(query.Search, phoneNumbers) is { } search)
             {
                 conversations = search.Apply(conversations);
             }

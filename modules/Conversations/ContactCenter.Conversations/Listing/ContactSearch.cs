@@ -1,15 +1,16 @@
 using ContactCenter.Conversations.Domain;
+using ContactCenter.Kernel.Values;
 
 namespace ContactCenter.Conversations.Listing;
 
 /// <summary>
 /// What a person types to find a contact: part of the name, or the number in any local or international format
-/// ("+55 (11) 99999-9999", "011 99999-9999", "11999999999"). Numbers are stored as E.164 digits, so the typed digits
-/// (without a trunk 0) must appear in them.
+/// ("+55 (11) 99999-9999", "011 99999-9999", "11999999999"). Numbers are stored as E.164 digits: a whole number is read
+/// with libphonenumber into its E.164 digits, a part of one matches as typed (<see cref="PhoneNumberReader.SearchDigits"/>).
 /// </summary>
 internal sealed record ContactSearch(string Term, string Digits)
 {
-    public static ContactSearch? Parse(string? text)
+    public static ContactSearch? Parse(string? text, PhoneNumberReader phoneNumbers)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -17,9 +18,7 @@ internal sealed record ContactSearch(string Term, string Digits)
         }
 
         var term = text.Trim();
-        var digits = new string([.. term.Where(char.IsAsciiDigit)]).TrimStart('0');
-        var looksLikeNumber = term.All(ch => char.IsAsciiDigit(ch) || ch is '+' or '(' or ')' or '-' or '.' or ' ');
-        return new ContactSearch(term, looksLikeNumber ? digits : string.Empty);
+        return new ContactSearch(term, phoneNumbers.SearchDigits(term));
     }
 
     public IQueryable<Conversation> Apply(IQueryable<Conversation> conversations)

@@ -4,6 +4,7 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
+using ContactCenter.Kernel.Values;
 using ContactCenter.Queues.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,7 @@ internal static class ListConversations
         bool? Pool = null,
         string? Mark = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues, ICurrentUser caller)
+    internal sealed class Handler(ContactCenterDbContext db, ConversationVisibility visibility, IQueuesApi queues, ICurrentUser caller, PhoneNumberReader phoneNumbers)
     {
         public async Task<Result<ConversationPage>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -114,9 +115,9 @@ internal static class ListConversations
             return new ConversationPage(page.Select(c => c.ToSummary(caller)).ToList(), next);
         }
 
-        private static IQueryable<Conversation> Filter(IQueryable<Conversation> conversations, Query query, ConversationStatus? status)
+        private IQueryable<Conversation> Filter(IQueryable<Conversation> conversations, Query query, ConversationStatus? status)
         {
-            if (ContactSearch.Parse(query.Search) is { } search)
+            if (ContactSearch.Parse(query.Search, phoneNumbers) is { } search)
             {
                 conversations = search.Apply(conversations);
             }

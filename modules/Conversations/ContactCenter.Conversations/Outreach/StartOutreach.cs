@@ -63,6 +63,7 @@ internal static class StartOutreach
         SendTemplateMessage.Handler templates,
         IDomainEvents events,
         ICurrentUser caller,
+        PhoneNumberReader phoneNumbers,
         TimeProvider clock)
     {
         public async Task<Result<Response>> HandleAsync(Request request, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ internal static class StartOutreach
                 return Error.Validation("channelAccountId", "Choose the channel account (origin number) to write from.");
             }
 
-            if (DialedNumber.Normalize(request.Phone) is not { } phone)
+            if (!phoneNumbers.TryParse(request.Phone, out var dialed))
             {
                 return new Error(InvalidPhoneNumber,
                     $"'{request.Phone}' is not a valid phone number: type the country code, the area code and the number, e.g. +55 11 99999-9999.", 422)
@@ -81,6 +82,7 @@ internal static class StartOutreach
                 };
             }
 
+            var phone = dialed.Digits;
             string? cpf = null;
             if (!string.IsNullOrWhiteSpace(request.Cpf))
             {

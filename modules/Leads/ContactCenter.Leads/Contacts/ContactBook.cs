@@ -1,4 +1,5 @@
 using ContactCenter.Kernel.Data;
+using ContactCenter.Kernel.Values;
 using ContactCenter.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -28,7 +29,7 @@ internal sealed class ContactBook(ContactCenterDbContext db, ISqlDialect dialect
 
     public async Task<IReadOnlyCollection<Guid>> PreloadAsync(IReadOnlyCollection<InboundSender> senders, CancellationToken cancellationToken)
     {
-        var phones = senders.Select(s => s.Phone).OfType<string>().Where(p => p.Length > 0 && !_loadedPhones.Contains(p)).Distinct().ToList();
+        var phones = senders.Select(s => PhoneNumberReader.FromChannel(s.Phone)).OfType<string>().Where(p => !_loadedPhones.Contains(p)).Distinct().ToList();
         var userIds = senders.Select(s => s.ProviderUserId).OfType<string>().Where(u => u.Length > 0 && !_loadedUserIds.Contains(u)).Distinct().ToList();
         if (phones.Count == 0 && userIds.Count == 0)
         {
@@ -48,7 +49,9 @@ internal sealed class ContactBook(ContactCenterDbContext db, ISqlDialect dialect
     public async Task<Contact> UpsertAsync(InboundSender party, CancellationToken cancellationToken)
     {
         var contacts = db.Set<Contact>();
-        var contact = party.Phone is { Length: > 0 } phone
+        // A channel's number is read with libphonenumber as E.164 (what forms and outreach store), or kept as sent.
+        var phone = PhoneNumberReader.FromChannel(party.Phone);
+        var contact = phone is not null
             ? await FindAsync(phone, null, cancellationToken)
             : null;
         if (contact is null && party.ProviderUserId is { Length: > 0 } userId)
@@ -64,7 +67,7 @@ internal sealed class ContactBook(ContactCenterDbContext db, ISqlDialect dialect
         }
 
         // What the channel says now wins: a phone learnt later, a renamed profile.
-        contact.Phone ??= Normalize(party.Phone);
+        contact.Phone ??= phone;
         contact.ProviderUserId ??= Truncate(party.ProviderUserId, 100);
         if (party.ProfileName is { Length: > 0 } name)
         {
@@ -90,8 +93,6 @@ internal sealed class ContactBook(ContactCenterDbContext db, ISqlDialect dialect
         var rows = await dialect.LockRows(named, RowLock.Wait).ToListAsync(cancellationToken);
         return rows.FirstOrDefault();
     }
-
-    private static string? Normalize(string? phone) => phone is { Length: > 0 and <= 20 } ? phone : null;
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }

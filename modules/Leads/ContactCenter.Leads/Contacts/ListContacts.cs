@@ -2,6 +2,7 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
+using ContactCenter.Kernel.Values;
 using ContactCenter.Leads.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,7 @@ internal static class ListContacts
 
     internal sealed record Query(string? Search = null, string? Cursor = null, int? Limit = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, ContactVisibility visibility)
+    internal sealed class Handler(ContactCenterDbContext db, ContactVisibility visibility, PhoneNumberReader phoneNumbers)
     {
         public async Task<Result<ContactPage>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -40,7 +41,7 @@ internal static class ListContacts
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
                 var lower = query.Search.Trim().ToLowerInvariant();
-                var digits = new string(lower.Where(char.IsAsciiDigit).ToArray());
+                var digits = phoneNumbers.SearchDigits(query.Search);
                 contacts = contacts.Where(c =>
                     (c.Name != null && c.Name.ToLower().Contains(lower))
                     || (c.ProfileName != null && c.ProfileName.ToLower().Contains(lower))

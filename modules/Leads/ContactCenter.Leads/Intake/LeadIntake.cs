@@ -21,7 +21,7 @@ internal sealed record LeadInput(
 /// </summary>
 internal sealed class LeadIntake(
     ContactCenterDbContext db, TimeProvider clock, IQueuesApi queues, Names names, ContactTimeline timeline, ContactMerger merger, WhatsAppLinks links,
-    Thermometer thermometer)
+    Thermometer thermometer, PhoneNumberReader phoneNumbers)
 {
     /// <summary>
     /// <paramref name="keepTeamOnConflict"/>: the public form never shows a visitor an internal refusal; a contact of
@@ -36,8 +36,14 @@ internal sealed class LeadIntake(
         validator.Require("name", name, "Type the person's name.");
         validator.Check(name is null || name.Length <= 200, "name", "The name may have at most 200 characters.");
         validator.Check(EmailAddress.TryParse(input.Email, out var email), "email", "Type a valid e-mail address, e.g. maria@example.com.");
-        var phoneText = string.IsNullOrWhiteSpace(input.Phone) ? given?.Phone : WithCountryCode(input.Phone);
-        validator.Check(PhoneNumber.TryParse(phoneText, out var phone), "phone", "Type the phone with country and area code, e.g. +55 11 99999-0000.");
+        // Without a typed number the contact's stored one stands (E.164 digits, or the address a channel gave).
+        var phone = string.IsNullOrWhiteSpace(input.Phone) && given?.Phone is { Length: > 0 } known ? known : null;
+        if (phone is null)
+        {
+            validator.Check(phoneNumbers.TryParse(input.Phone, out var typed), "phone", "Type the phone with the area code, e.g. (11) 99999-0000 or +55 11 99999-0000.");
+            phone = typed.Digits;
+        }
+
         var cpf = default(Cpf?);
         if (!string.IsNullOrWhiteSpace(input.Cpf))
         {
@@ -53,7 +59,7 @@ internal sealed class LeadIntake(
         var now = clock.GetUtcNow().UtcDateTime;
         var contacts = db.Set<Contact>();
         var byEmail = await contacts.FirstOrDefaultAsync(c => c.Email == email.Value, cancellationToken);
-        var byPhone = await contacts.FirstOrDefaultAsync(c => c.Phone == phone.Digits, cancellationToken);
+        var byPhone = await contacts.FirstOrDefaultAsync(c => c.Phone == phone, cancellationToken);
 
         // Who the person is, and whether they are returning (and why, in words an agent repeats on the phone).
         Contact contact;
@@ -92,7 +98,7 @@ internal sealed class LeadIntake(
         }
         else
         {
-            contact = new Contact { Phone = phone.Digits, CreatedAt = now };
+            contact = new Contact { Phone = phone, CreatedAt = now };
             contacts.Add(contact);
         }
 
@@ -128,7 +134,7 @@ internal sealed class LeadIntake(
         contact.Cpf ??= cpf?.Digits;
         if (contact.Phone is null && byPhone is null)
         {
-            contact.Phone = phone.Digits;
+            contact.Phone = phone;
         }
 
         contact.UpdatedAt = now;
@@ -142,7 +148,7 @@ internal sealed class LeadIntake(
             Code = await NewCodeAsync(cancellationToken),
             Name = name,
             Email = email.Value,
-            Phone = phone.Digits,
+            Phone = phone,
             IsReturning = reason is not null,
             ReturningReason = reason,
             CreatedAt = now,
@@ -171,7 +177,7 @@ internal sealed class LeadIntake(
         }
 
         thermometer.Raise(contact, thermometer.Options.NewLead, Thermometer.NewLeadRule, now);
-        var (url, note) = await links.BuildAsync(contact.TeamId, product.Name, lead.Code, phone.Digits, name, cancellationToken);
+        var (url, note) = await links.BuildAsync(contact.TeamId, product.Name, lead.Code, phone, name, cancellationToken);
         return new LeadCreatedDto(
             lead.Id, contact.Id, lead.Code, product.Id, product.Name, contact.TeamId, lead.IsReturning, reason, url, note, now, lead.WhatsAppDueAt);
     }
@@ -203,12 +209,6 @@ internal sealed class LeadIntake(
     /// Brazilians type "(11) 99999-0000": ten or eleven digits without a leading '+' are a Brazilian number (area code
     /// and number), so +55 goes in front; WhatsApp knows the person by the full E.164 number.
     /// </summary>
-    internal static string WithCountryCode(string phone)
-    {
-        var digits = phone.Count(char.IsAsciiDigit);
-        return !phone.TrimStart().StartsWith('+') && digits is 10 or 11 ? "+55 " + phone.Trim() : phone;
-    }
-
     private async Task<bool> HasHistoryAsync(Guid contactId, CancellationToken cancellationToken) =>
         await db.Set<Lead>().AnyAsync(l => l.ContactId == contactId, cancellationToken)
         || await db.Set<TimelineEntry>().AnyAsync(e => e.ContactId == contactId && e.Kind == TimelineKinds.WhatsAppArrival, cancellationToken);
