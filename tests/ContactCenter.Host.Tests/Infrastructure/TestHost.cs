@@ -39,8 +39,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <param name="connectThrough">
+    /// Rewrites the host's connection string (not the test's own admin connection), e.g. through a proxy a fault test cuts.
+    /// </param>
     public static async Task<TestHost> StartAsync(
-        DatabaseKind kind, bool seedDemoData = false, IDictionary<string, string?>? settings = null)
+        DatabaseKind kind, bool seedDemoData = false, IDictionary<string, string?>? settings = null, Func<string?, string?>? connectThrough = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
         var all = new Dictionary<string, string?>
@@ -52,7 +55,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["ContactCenter:DemoChatbot"] = "false",
             ["ContactCenter:PluginsDirectory"] = TestPaths.PluginsDirectory,
             ["Database:Provider"] = kind.ToString(),
-            ["ConnectionStrings:Default"] = database.ConnectionString,
+            ["ConnectionStrings:Default"] = connectThrough is null ? database.ConnectionString : connectThrough(database.ConnectionString),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
