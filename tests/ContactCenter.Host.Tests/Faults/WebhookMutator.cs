@@ -65,9 +65,10 @@ public sealed class WebhookMutator(int seed)
         {
             return MutateParsedJson(body);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // JsonNode reads lazily: invalid UTF-8 inside a string shows only now. A byte-level edit instead.
+            // JsonNode reads lazily: invalid UTF-8 inside a string or a repeated property name shows only now. A
+            // byte-level edit instead.
             return null;
         }
     }
