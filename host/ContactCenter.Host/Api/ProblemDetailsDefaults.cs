@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ContactCenter.Host.Api;
@@ -31,10 +32,16 @@ internal static class ProblemDetailsDefaults
     }
 }
 
-/// <summary>Turns an unexpected exception into a 500 problem (the details go to the log, not the caller).</summary>
+/// <summary>
+/// Turns an unexpected exception into a 500 problem (the details go to the log, not the caller); a database that
+/// cannot be reached is a 503 with <c>Retry-After</c> instead, so callers that retry (webhook providers) come back.
+/// </summary>
 internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>What a 503 asks the caller to wait, in seconds: a restarting database is usually back within it.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is BadHttpRequestException bad)
@@ -45,6 +52,25 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
                 HttpContext = httpContext,
                 Exception = exception,
                 ProblemDetails = { Status = bad.StatusCode, Title = "The request is invalid.", Detail = bad.Message },
+            });
+        }
+
+        if (IsDatabaseUnreachable(exception))
+        {
+            logger.LogWarning(exception, "The database is unreachable on {Method} {Path}; answered 503", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = 503,
+                    Title = "The service is unavailable.",
+                    Detail = "The database cannot be reached right now. Try again shortly.",
+                    Extensions = { ["code"] = "database_unavailable" },
+                },
             });
         }
 
@@ -61,5 +87,22 @@ internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems,
                 Detail = "The error was logged with the trace id below.",
             },
         });
+    }
+
+    /// <summary>
+    /// A lost or refused database connection, wherever EF or the provider wrapped it: the providers mark exactly these
+    /// as transient (Npgsql for socket and timeout failures), unlike a constraint violation or a bad query.
+    /// </summary>
+    internal static bool IsDatabaseUnreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

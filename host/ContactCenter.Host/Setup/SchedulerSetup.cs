@@ -23,6 +23,9 @@ internal static class SchedulerSetup
             {
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
+
+                // After the database was down, sweeps resume within seconds of its return instead of Quartz's 15 s.
+                store.ConfigureStore(o => o.DbRetryInterval = TimeSpan.FromSeconds(2));
                 switch (settings.Provider)
                 {
                     case DatabaseProvider.Postgres:

@@ -33,8 +33,13 @@ public enum MessageDirectionDto
     Outbound,
 }
 
-/// <summary>A message's file; <see cref="Url"/> serves it once downloaded (<see cref="Downloaded"/>).</summary>
-public sealed record MessageMediaDto(Guid Id, string? MimeType, long? Size, string? FileName, string? Caption, string? Sha256, bool Downloaded, string Url);
+/// <summary>
+/// A message's file; <see cref="Url"/> serves it once downloaded (<see cref="Downloaded"/>). <see cref="State"/> says
+/// where a received file stands: <c>downloading</c> (not tried yet), <c>pending</c> (a try failed — the provider or our
+/// media store — and it is tried again by itself: "mídia pendente"), <c>downloaded</c>, or <c>failed</c> (given up).
+/// </summary>
+public sealed record MessageMediaDto(
+    Guid Id, string? MimeType, long? Size, string? FileName, string? Caption, string? Sha256, bool Downloaded, string Url, string State = "downloaded");
 
 /// <summary>Why the provider could not deliver an outbound message.</summary>
 public sealed record MessageErrorDto(string? Code, string? Message);

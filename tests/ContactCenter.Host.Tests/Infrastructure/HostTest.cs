@@ -17,7 +17,10 @@ public abstract class HostTest(DatabaseKind kind) : IAsyncLifetime
     /// <summary>Configuration the scenario needs on top of the test defaults (e.g. a feature switched on).</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
-    public virtual async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(Kind, SeedDemoData, Settings);
+    /// <summary>Rewrites the host's connection string (a fault test's cuttable proxy); null keeps it.</summary>
+    protected virtual Func<string?, string?>? ConnectThrough => null;
+
+    public virtual async ValueTask InitializeAsync() => _host = await TestHost.StartAsync(Kind, SeedDemoData, Settings, ConnectThrough);
 
     /// <summary>Restarts the host on the same database (see <see cref="TestHost.RestartAsync"/>).</summary>
     protected async Task RestartHostAsync() => _host = await Host.RestartAsync();

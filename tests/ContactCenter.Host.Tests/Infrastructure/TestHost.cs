@@ -39,13 +39,16 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <param name="connectThrough">
+    /// Rewrites the host's connection string (not the test's own admin connection), e.g. through a proxy a fault test cuts.
+    /// </param>
     public static async Task<TestHost> StartAsync(
-        DatabaseKind kind, bool seedDemoData = false, IDictionary<string, string?>? settings = null) =>
-        await StartOnAsync(await TestDatabase.CreateAsync(kind), seedDemoData, settings);
+        DatabaseKind kind, bool seedDemoData = false, IDictionary<string, string?>? settings = null, Func<string?, string?>? connectThrough = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(kind), seedDemoData, settings, connectThrough);
 
     /// <summary>A host on a database the test prepared (an older schema, say); the host disposes of it.</summary>
     public static async Task<TestHost> StartOnAsync(
-        TestDatabase database, bool seedDemoData = false, IDictionary<string, string?>? settings = null)
+        TestDatabase database, bool seedDemoData = false, IDictionary<string, string?>? settings = null, Func<string?, string?>? connectThrough = null)
     {
         var kind = database.Kind;
         var all = new Dictionary<string, string?>
@@ -57,7 +60,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["ContactCenter:DemoChatbot"] = "false",
             ["ContactCenter:PluginsDirectory"] = TestPaths.PluginsDirectory,
             ["Database:Provider"] = kind.ToString(),
-            ["ConnectionStrings:Default"] = database.ConnectionString,
+            ["ConnectionStrings:Default"] = connectThrough is null ? database.ConnectionString : connectThrough(database.ConnectionString),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -45,19 +45,28 @@ public abstract class OutboxTest(DatabaseKind kind) : IAsyncLifetime
     /// <summary>Tests that set this run the real background loop; its poll is then an hour, so only the wake-up can send.</summary>
     protected virtual bool BackgroundSending => false;
 
+    /// <summary>More configuration on top of the outbox defaults above (e.g. one send at a time).</summary>
+    protected virtual IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();
+
     protected IReadOnlyList<RecordedHttpRequest> Sends => Graph.Requests.Where(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();
 
     public virtual async ValueTask InitializeAsync()
     {
         Respond = _ => Accept();
         Graph = await FakeHttpServer.StartAsync(r => Respond(r));
-        Host = await TestHost.StartAsync(Kind, settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ContactCenter:Outbox:BackgroundSending"] = BackgroundSending ? "true" : "false",
             ["ContactCenter:Outbox:PollMilliseconds"] = BackgroundSending ? "3600000" : "1000",
             ["ContactCenter:Outbox:HttpTimeoutSeconds"] = "1",
             ["ContactCenter:Outbox:MessagesPerSecond"] = MessagesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (key, value) in MoreSettings)
+        {
+            settings[key] = value;
+        }
+
+        Host = await TestHost.StartAsync(Kind, settings: settings);
         Node = StartNode();
         AccountId = await CreateAccountAsync(new Uri(Graph.BaseAddress, "v24.0").ToString());
     }
@@ -72,6 +81,13 @@ public abstract class OutboxTest(DatabaseKind kind) : IAsyncLifetime
         }));
         _ = node.Server;
         return node;
+    }
+
+    /// <summary>Stops the host and starts it again on the same database (a service restart; in-memory state is gone).</summary>
+    protected async Task RestartAsync()
+    {
+        Host = await Host.RestartAsync();
+        Node = StartNode();
     }
 
     protected HttpClient Admin(string? language = null)

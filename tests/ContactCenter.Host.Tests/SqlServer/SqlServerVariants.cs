@@ -158,3 +158,11 @@ public sealed class JobsTestsOnSqlServer() : Operations.JobsTests(DatabaseKind.S
 public sealed class MetricsTestsOnSqlServer() : Operations.MetricsTests(DatabaseKind.SqlServer);
 
 public sealed class ConversationRulesTestsOnSqlServer() : Security.ConversationRulesTests(DatabaseKind.SqlServer);
+
+public sealed class GraphFaultTestsOnSqlServer() : Faults.GraphFaultTests(DatabaseKind.SqlServer);
+
+public sealed class MediaStoreFaultTestsOnSqlServer() : Faults.MediaStoreFaultTests(DatabaseKind.SqlServer);
+
+public sealed class WebhookFuzzTestsOnSqlServer() : Faults.WebhookFuzzTests(DatabaseKind.SqlServer);
+
+public sealed class HostKillTestsOnSqlServer() : Faults.HostKillTests(DatabaseKind.SqlServer);

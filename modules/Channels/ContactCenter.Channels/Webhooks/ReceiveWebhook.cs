@@ -16,6 +16,9 @@ internal static class ReceiveWebhook
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>Seconds a provider is asked to wait after a 503 (the database is restarting or unreachable).</summary>
+    private const string RetryAfterSeconds = "5";
+
     public static async Task<IResult> HandshakeAsync(Guid channelAccountId, HttpContext http, ChannelAdapters adapters)
     {
         if (await adapters.FindAsync(channelAccountId, http.RequestAborted) is not { } adapter)
@@ -42,7 +45,18 @@ internal static class ReceiveWebhook
         }
 
         var stored = await intake.ReceiveAsync(channelAccountId, ToRequest(http, body), http.Request.QueryString.Value ?? string.Empty, http.RequestAborted);
-        return stored.IsSuccess ? Results.Ok() : stored.Error.ToProblem();
+        if (stored.IsSuccess)
+        {
+            return Results.Ok();
+        }
+
+        if (stored.Error.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Nothing was stored: the provider retries, and Retry-After tells it when (Meta retries with backoff anyway).
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
+        return stored.Error.ToProblem();
     }
 
     public static void Map(IEndpointRouteBuilder app)
@@ -55,7 +69,7 @@ internal static class ReceiveWebhook
         webhooks.MapPost("/{channelAccountId:guid}", ReceiveAsync)
             .WithName("ReceiveWebhook")
             .WithSummary("A provider's signed webhook: stored in the inbox, then 200")
-            .WithDescription("401 for a missing or wrong signature (nothing stored), 404 for an unknown channel account, 413 above 1 MB.");
+            .WithDescription("401 for a missing or wrong signature (nothing stored), 404 for an unknown channel account, 413 above 1 MB, 503 with Retry-After while the inbox cannot store it.");
     }
 
     /// <summary>The raw bytes (never re-serialized: the signature covers them), or null when over the limit.</summary>

@@ -21,6 +21,13 @@ internal static class MessageViews
             [.. editsByMessage[m.Id].OrderBy(e => e.EditedAt).Select(e => e.PreviousText)]))];
     }
 
+    private static string State(MediaFile file) => file.Status switch
+    {
+        MediaStatus.Downloaded => "downloaded",
+        MediaStatus.Failed => "failed",
+        _ => file.Error is null ? "downloading" : "pending",
+    };
+
     private static MessageDto ToDto(Message m, MediaFile? file, IReadOnlyList<string?> previousTexts) => new(
         m.Id,
         m.ConversationId,
@@ -28,7 +35,7 @@ internal static class MessageViews
         m.Type,
         m.Text,
         file is null ? null : new MessageMediaDto(
-            file.Id, file.MimeType, file.Size, file.FileName, file.Caption, file.Sha256, file.Status == MediaStatus.Downloaded, $"/api/v1/media/{file.Id}"),
+            file.Id, file.MimeType, file.Size, file.FileName, file.Caption, file.Sha256, file.Status == MediaStatus.Downloaded, $"/api/v1/media/{file.Id}", State(file)),
         m.ProviderMessageId,
         m.Status,
         m.ErrorCode is null && m.ErrorText is null ? null : new MessageErrorDto(m.ErrorCode, m.ErrorText),
