@@ -153,4 +153,6 @@ public sealed class JobsTestsOnSqlServer() : Operations.JobsTests(DatabaseKind.S
 
 public sealed class MetricsTestsOnSqlServer() : Operations.MetricsTests(DatabaseKind.SqlServer);
 
+public sealed class OverviewTestsOnSqlServer() : Operations.OverviewTests(DatabaseKind.SqlServer);
+
 public sealed class ConversationRulesTestsOnSqlServer() : Security.ConversationRulesTests(DatabaseKind.SqlServer);
