@@ -9,4 +9,10 @@ public interface IChatbotApi
     /// routing keeps the conversation with that team and gives it to nobody until <see cref="BotHandedOff"/>.
     /// </summary>
     Task<Guid?> FindFirstContactTeamAsync(Guid channelAccountId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The inactivity close time an admin set in the chatbot's general settings (seed 003: the bot's settings hold it);
+    /// null when none is set, so the server's default (<c>ContactCenter:InactivityCloseHours</c>) applies.
+    /// </summary>
+    Task<int?> FindInactivityCloseHoursAsync(CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ internal sealed class ChatbotApi(ContactCenterDbContext db, GetChatbotSettings s
     public Task<Guid?> FindFirstContactTeamAsync(Guid channelAccountId, CancellationToken cancellationToken) =>
         FirstContactTeamAsync(db, settings, cancellationToken);
 
+    public async Task<int?> FindInactivityCloseHoursAsync(CancellationToken cancellationToken) =>
+        (await settings.LoadAsync(cancellationToken)).InactivityCloseHours;
+
     /// <summary>The bot is on when a first-contact team is set and at least one trigger exists (any channel account).</summary>
     public static async Task<Guid?> FirstContactTeamAsync(ContactCenterDbContext db, GetChatbotSettings settings, CancellationToken cancellationToken) =>
         (await settings.LoadAsync(cancellationToken)).FirstContactTeamId is { } team && await db.Set<BotTrigger>().AnyAsync(cancellationToken) ? team : null;

@@ -55,6 +55,31 @@ public abstract class InactivityCloseTests(DatabaseKind kind) : InboundTest(kind
         Assert.All(history, row => Assert.Equal(CloseInactiveConversations.DefaultReason, (string?)row!["reason"]));
     }
 
+    [Fact]
+    public async Task The_time_in_the_chatbot_settings_governs_over_the_servers_default()
+    {
+        var account = await CreateAccountAsync();
+        await AgentAsync("ana", account);
+        var conversation = await ConversationAsync(account, "wamid.idle-bot-1");
+        var (saved, body) = await Host.CreateAdminClient().PutJsonAsync("/api/v1/chatbot/settings", new { inactivityCloseHours = 2 });
+        Assert.True(saved.IsSuccessStatusCode, body.ToJsonString());
+
+        Host.Clock.Advance(TimeSpan.FromHours(2) - TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await CloseAsync());
+        Host.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await CloseAsync()); // 2 h, not the server's 8 h
+
+        // Emptied again, the server's default stands.
+        await PostWebhookAsync(account, Text("wamid.idle-bot-2", "Oi de novo", from: "5511977776666"));
+        await ProcessAsync();
+        await Host.CreateAdminClient().PutJsonAsync("/api/v1/chatbot/settings", new { inactivityCloseHours = (int?)null });
+        Host.Clock.Advance(TimeSpan.FromHours(7));
+        Assert.Equal(0, await CloseAsync());
+        Host.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await CloseAsync());
+        Assert.Equal("finished", (string?)(await ReadAsync(conversation))["status"]);
+    }
+
     private async Task<int> CloseAsync()
     {
         using var scope = Host.Services.CreateScope();

@@ -157,6 +157,8 @@ public sealed class JobsTestsOnSqlServer() : Operations.JobsTests(DatabaseKind.S
 
 public sealed class MetricsTestsOnSqlServer() : Operations.MetricsTests(DatabaseKind.SqlServer);
 
+public sealed class OverviewTestsOnSqlServer() : Operations.OverviewTests(DatabaseKind.SqlServer);
+
 public sealed class ConversationRulesTestsOnSqlServer() : Security.ConversationRulesTests(DatabaseKind.SqlServer);
 
 public sealed class GraphFaultTestsOnSqlServer() : Faults.GraphFaultTests(DatabaseKind.SqlServer);

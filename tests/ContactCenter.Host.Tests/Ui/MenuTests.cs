@@ -23,6 +23,7 @@ public abstract partial class MenuTests(DatabaseKind kind) : HostTest(kind)
     [
         ("livequeue", "Fila ao vivo", "Live queue"),
         ("templateusage", "Uso de modelos", "Template usage"),
+        ("operations", "Operação", "Operations"),
     ];
 
     private static readonly (string Key, string PtBr, string En)[] Administration =

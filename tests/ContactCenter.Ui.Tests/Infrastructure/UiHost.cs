@@ -122,6 +122,10 @@ public sealed class UiHost : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer (a loaded machine starting several hosts): ask again until the deadline.
+            }
 
             await Task.Delay(250);
         }

@@ -54,7 +54,7 @@ internal sealed class UpdateChatbotSettings(ContactCenterDbContext db, GetChatbo
             .Check(request.FirstContactTeamId is null || teams.Contains(request.FirstContactTeamId.Value), "firstContactTeamId", "That team does not exist.")
             .Check((request.WelcomeMessage?.Length ?? 0) <= TriggerRules.MaxMessage, "welcomeMessage", $"Use at most {TriggerRules.MaxMessage} characters.")
             .Check((request.OutsideHoursMessage?.Length ?? 0) <= TriggerRules.MaxMessage, "outsideHoursMessage", $"Use at most {TriggerRules.MaxMessage} characters.")
-            .Check(request.InactivityCloseHours is null or (> 0 and <= 720), "inactivityCloseHours", "Between 1 and 720 hours, or empty for never.")
+            .Check(request.InactivityCloseHours is null or (> 0 and <= 720), "inactivityCloseHours", "Between 1 and 720 hours, or empty for the server's default (ContactCenter:InactivityCloseHours).")
             .Check(BusinessHours.IsKnownZone(zone), "timeZone", "Unknown time zone: use an IANA name such as America/Sao_Paulo.")
             .Check(hours.All(h => teams.Contains(h.TeamId)), "businessHours", "Business hours name a team that does not exist.")
             .Check(hours.All(h => (h.Days ?? []).All(d => d.Opens < d.Closes)), "businessHours", "Each day must open before it closes.")

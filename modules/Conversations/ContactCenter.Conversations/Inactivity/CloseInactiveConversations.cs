@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Contracts.Outbound;
+using ContactCenter.Chatbot.Contracts;
 using ContactCenter.Conversations.Contracts;
 using ContactCenter.Conversations.Domain;
 using ContactCenter.Conversations.Messages;
@@ -11,13 +12,20 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Conversations.Inactivity;
 
 /// <summary>
-/// Finishes conversations nobody has written in for the configured time (off until an admin sets it), so they stop
-/// holding an agent's capacity. The optional goodbye goes out only while the contact's 24-hour window is open: outside
+/// Finishes conversations nobody has written in for the configured time, so they stop holding an agent's capacity. The
+/// time is the one an admin set in the chatbot's general settings (seed 003 puts it there); without one, the server's
+/// <see cref="HoursSetting"/>; with neither, the close is off. The optional goodbye goes out only while the contact's 24-hour window is open: outside
 /// it WhatsApp would refuse free text, and a billed template is not worth a goodbye. The wrap-up reads "Encerrada por
 /// inatividade" (configurable) and names nobody as the one who finished it.
 /// </summary>
 internal sealed class CloseInactiveConversations(
-    ContactCenterDbContext db, IOutbox outbox, IDomainEvents events, TimeProvider clock, IConfiguration configuration, ILogger<CloseInactiveConversations> logger)
+    ContactCenterDbContext db,
+    IOutbox outbox,
+    IDomainEvents events,
+    IChatbotApi chatbot,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<CloseInactiveConversations> logger)
 {
     public const string HoursSetting = "ContactCenter:InactivityCloseHours";
     public const string MessageSetting = "ContactCenter:InactivityCloseMessage";
@@ -29,7 +37,7 @@ internal sealed class CloseInactiveConversations(
     /// <summary>How many conversations were finished (0 when the close is off).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        if (!double.TryParse(configuration[HoursSetting], System.Globalization.CultureInfo.InvariantCulture, out var hours) || hours <= 0)
+        if (await HoursAsync(cancellationToken) is not { } hours)
         {
             return 0;
         }
@@ -77,5 +85,16 @@ internal sealed class CloseInactiveConversations(
         }
 
         return idle.Count;
+    }
+
+    /// <summary>The chatbot settings' time when an admin set one, else the configured default; null: the close is off.</summary>
+    private async Task<double?> HoursAsync(CancellationToken cancellationToken)
+    {
+        if (await chatbot.FindInactivityCloseHoursAsync(cancellationToken) is { } set && set > 0)
+        {
+            return set;
+        }
+
+        return double.TryParse(configuration[HoursSetting], System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0 ? hours : null;
     }
 }

@@ -1,4 +1,5 @@
 using Autofac;
+using ContactCenter.Conversations.Contracts;
 
 namespace ContactCenter.Conversations.Notices;
 
@@ -16,5 +17,6 @@ internal static class NoticesFeature
         builder.RegisterType<NotifyContactThread>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<ConversationMetrics>().SingleInstance().AutoActivate();
         builder.RegisterType<MeasureFirstResponse>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<ConversationFigures>().As<IConversationFigures>().InstancePerLifetimeScope();
     }
 }

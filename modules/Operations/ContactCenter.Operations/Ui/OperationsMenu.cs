@@ -8,6 +8,7 @@ internal static class OperationsMenu
 {
     public static IReadOnlyList<NavItem> Items { get; } =
     [
+        new(NavSection.Work, "operations", "/operations", "pulse", Policies.Supervisor, 80, typeof(Strings)),
         new(NavSection.Admin, "jobs", "/admin/jobs", "timer", Policies.Admin, 130, typeof(Strings)),
     ];
 }

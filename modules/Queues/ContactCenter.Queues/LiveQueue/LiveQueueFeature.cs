@@ -1,4 +1,5 @@
 using Autofac;
+using ContactCenter.Queues.Contracts;
 using Microsoft.AspNetCore.Routing;
 
 namespace ContactCenter.Queues.LiveQueue;
@@ -10,6 +11,7 @@ internal static class LiveQueueFeature
     {
         builder.RegisterType<GetLiveQueue.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<NotifyLiveQueue>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<QueueFigures>().As<IQueueFigures>().InstancePerLifetimeScope();
         builder.RegisterType<QueueMetrics>().SingleInstance().AutoActivate();
         builder.RegisterType<CountRoutingDecisions>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }

@@ -3,7 +3,6 @@ using Autofac;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Metrics;
 using ContactCenter.Queues.Contracts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Queues.LiveQueue;
@@ -35,33 +34,20 @@ internal sealed class QueueMetrics
     public void Decided(RoutingRule rule, string? teamName) =>
         decisions.Add(1, new KeyValuePair<string, object?>("rule", rule.ToString()), new KeyValuePair<string, object?>("team", teamName ?? NoTeam));
 
+    /// <summary>The same query as the "Operação" page (<see cref="QueueFigures"/>), labelled by team name.</summary>
     private static async Task<Figures> ReadAsync(ContactCenterDbContext db, CancellationToken cancellationToken)
     {
-        var teams = await db.Set<Team>().AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var waiting = await db.Set<WorkItem>().AsNoTracking()
-            .Where(w => w.State == WorkItemState.Waiting || w.State == WorkItemState.Offered)
-            .GroupBy(w => w.TeamId)
-            .Select(g => new { Team = g.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
-        var available = await db.Set<TeamMember>().AsNoTracking()
-            .Where(m => db.Set<AgentProfile>().Any(a => a.UserId == m.UserId && a.IsActive && a.Presence == AgentPresence.Available))
-            .GroupBy(m => m.TeamId)
-            .Select(g => new { Team = g.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
-
-        // Every team appears, with 0 when nothing waits: a dashboard tells "none" from "no data".
-        var waitingByTeam = teams.Values.Distinct().ToDictionary(n => n, _ => 0L);
-        foreach (var row in waiting)
+        var teams = await QueueFigures.ReadAsync(db, null, cancellationToken);
+        var waitingByTeam = new Dictionary<string, long>();
+        var availableByTeam = new Dictionary<string, long>();
+        foreach (var team in teams)
         {
-            var name = row.Team is { } id ? teams.GetValueOrDefault(id, NoTeam) : NoTeam;
-            waitingByTeam[name] = waitingByTeam.GetValueOrDefault(name) + row.Count;
-        }
-
-        var availableByTeam = teams.Values.Distinct().ToDictionary(n => n, _ => 0L);
-        foreach (var row in available)
-        {
-            var name = teams.GetValueOrDefault(row.Team, NoTeam);
-            availableByTeam[name] = availableByTeam.GetValueOrDefault(name) + row.Count;
+            var name = team.TeamName ?? NoTeam;
+            waitingByTeam[name] = waitingByTeam.GetValueOrDefault(name) + team.Waiting;
+            if (team.TeamId is not null)
+            {
+                availableByTeam[name] = availableByTeam.GetValueOrDefault(name) + team.AgentsAvailable;
+            }
         }
 
         return new Figures(waitingByTeam, availableByTeam);
