@@ -29,8 +29,26 @@ public static class PostgresDatabase
         services.AddHostedService(provider => new PostgresNoticeListener(
             connectionString,
             provider.GetRequiredService<INoticeReceiver>(),
-            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<PostgresNoticeListener>>()));
         return services;
     }
+
+    /// <summary>
+    /// Creates, if missing, the table that keeps notices for a few minutes so a node that lost its LISTEN connection
+    /// catches up (<see cref="NoticesTableScript"/>); it must exist before the seeders' first write.
+    /// </summary>
+    public static async Task EnsureNoticesTableAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(PostgresNoticeBroadcast.CreateTableSql, cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+        {
+            // Two nodes starting at once: CREATE ... IF NOT EXISTS is not atomic in PostgreSQL; the other one made it.
+        }
+    }
+
+    /// <summary>The SQL that creates the notices table (a DBA who withholds DDL rights runs it once, like Quartz's).</summary>
+    public static string NoticesTableScript => PostgresNoticeBroadcast.CreateTableSql;
 }

@@ -5,11 +5,32 @@ namespace ContactCenter.Db.Postgres;
 
 /// <summary>
 /// <c>pg_notify</c> on the committing transaction: PostgreSQL delivers the payloads to every listening node exactly
-/// when (and only if) the transaction commits.
+/// when (and only if) the transaction commits. The same statement also keeps each notice for a few minutes in a
+/// table, numbered, and the NOTIFY carries that number: a node whose LISTEN connection dropped reads what it missed
+/// from the table when it reconnects (<see cref="PostgresNoticeListener"/>), and skips by number what it already heard.
 /// </summary>
 internal sealed class PostgresNoticeBroadcast : INoticeBroadcast
 {
     public const string Channel = "contactcenter_notices";
+
+    /// <summary>Named like SQL Server's notices table: the schema checks leave both out, they are not the model's.</summary>
+    public const string Table = "ContactCenter_Notices";
+
+    /// <summary>Create-if-missing, like Quartz's tables: never altered or dropped by the product.</summary>
+    public const string CreateTableSql = $"""
+        CREATE TABLE IF NOT EXISTS "{Table}" (
+            "Id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            "CreatedAt" timestamptz NOT NULL DEFAULT clock_timestamp(),
+            "Payload" text NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS "IX_{Table}_CreatedAt" ON "{Table}" ("CreatedAt");
+        """;
+
+    // One round trip: the row and the notice go together, or neither (a rollback takes both back).
+    private const string NotifySql = $"""
+        WITH kept AS (INSERT INTO "{Table}" ("Payload") VALUES (@payload) RETURNING "Id")
+        SELECT pg_notify('{Channel}', kept."Id"::text || ' ' || @payload) FROM kept
+        """;
 
     public static readonly PostgresNoticeBroadcast Instance = new();
 
@@ -35,11 +56,20 @@ internal sealed class PostgresNoticeBroadcast : INoticeBroadcast
         }
     }
 
+    /// <summary>Splits what NOTIFY carried into the notice's number and its payload (no number: a payload alone).</summary>
+    public static (long? Id, string Payload) Parse(string message)
+    {
+        var space = message.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && long.TryParse(message.AsSpan(0, space), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? (id, message[(space + 1)..])
+            : (null, message);
+    }
+
     private static DbCommand Notify(DbConnection connection, DbTransaction? transaction, string payload)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT pg_notify('" + Channel + "', @payload)";
+        command.CommandText = NotifySql;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "payload";
         parameter.Value = payload;

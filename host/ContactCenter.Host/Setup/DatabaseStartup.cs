@@ -1,3 +1,4 @@
+using ContactCenter.Db.Postgres;
 using ContactCenter.Db.SqlServer;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Startup;
@@ -39,6 +40,11 @@ internal static class DatabaseStartup
         {
             // Where notices between nodes are written; it must exist before the seeders' first write.
             await SqlServerDatabase.EnsureNoticesTableAsync(db, CancellationToken.None);
+        }
+        else if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            // Where notices are kept for a node that lost its LISTEN connection to catch up.
+            await PostgresDatabase.EnsureNoticesTableAsync(db, CancellationToken.None);
         }
 
         var context = new SeedContext(settings.SeedDemoData);

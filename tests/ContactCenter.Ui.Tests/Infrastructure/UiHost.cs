@@ -37,15 +37,18 @@ public sealed class UiHost : IAsyncDisposable
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    /// <summary>Starts the host, telling it its address the way <paramref name="urls"/> says (an admin may use any of them).</summary>
-    public static async Task<UiHost> StartAsync(UrlsForm urls = UrlsForm.EqualsSign, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the host, telling it its address the way <paramref name="urls"/> says (an admin may use any of them), on
+    /// <paramref name="port"/> when given (a node restarted behind a proxy comes back where the proxy expects it).
+    /// </summary>
+    public static async Task<UiHost> StartAsync(UrlsForm urls = UrlsForm.EqualsSign, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
         var projectDirectory = Path.Combine(RepoRoot(), "host", "ContactCenter.Host");
         var configuration = typeof(UiHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var hostDll = Path.Combine(projectDirectory, "bin", configuration, "net10.0", "ContactCenter.Host.dll");
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cc-ui-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var baseUrl = $"http://127.0.0.1:{port ?? FreePort()}";
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -88,7 +91,16 @@ public sealed class UiHost : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilLiveAsync();
+        try
+        {
+            await host.WaitUntilLiveAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -118,9 +130,9 @@ public sealed class UiHost : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the request timeout.
             }
             catch (TaskCanceledException)
             {
@@ -164,7 +176,17 @@ public sealed class UiHost : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("ContactCenter.sln not found above the test folder.");
     }
 
-    private static int FreePort()
+    /// <summary>Ends the process at once, as <c>kill -9</c> does: no shutdown, no flush, nothing finished.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
