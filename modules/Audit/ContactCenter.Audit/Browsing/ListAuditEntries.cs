@@ -1,4 +1,4 @@
-using ContactCenter.Audit.Data;
+using ContactCenter.Audit.Domain;
 using ContactCenter.Audit.Recording;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
