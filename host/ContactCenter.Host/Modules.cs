@@ -1,3 +1,4 @@
+using ContactCenter.Audit;
 using ContactCenter.Channels;
 using ContactCenter.Chatbot;
 using ContactCenter.Conversations;
@@ -25,5 +26,6 @@ internal static class Modules
         new TicketsModule(),
         new ChatbotModule(),
         new OperationsModule(),
+        new AuditModule(),
     ];
 }

@@ -10,6 +10,7 @@ namespace ContactCenter.Host.Access;
 internal sealed class CurrentUser(IHttpContextAccessor http, Lazy<ITeamMembership> membership) : ICurrentUser
 {
     private ClaimsPrincipal? _principal;
+    private string? _clientAddress;
     private (Guid UserId, IReadOnlyList<Guid> TeamIds)? _teams;
 
     public ClaimsPrincipal Principal
@@ -27,6 +28,16 @@ internal sealed class CurrentUser(IHttpContextAccessor http, Lazy<ITeamMembershi
     public Role? Role => Enum.TryParse<Role>(Principal.FindFirst(ClaimNames.Role)?.Value, ignoreCase: true, out var role)
         ? role
         : null;
+
+    /// <summary>
+    /// The request's peer; a Blazor circuit (no HttpContext of its own) sets it once from the connection that opened
+    /// the circuit (<see cref="Ui.CircuitUseCases"/>).
+    /// </summary>
+    public string? ClientAddress
+    {
+        get => _clientAddress ?? http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        set => _clientAddress = value;
+    }
 
     public bool IsApiKey => Principal.FindFirst(ClaimNames.AuthKind)?.Value == "apiKey";
 

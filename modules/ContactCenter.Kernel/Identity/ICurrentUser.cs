@@ -18,6 +18,12 @@ public interface ICurrentUser
     bool IsApiKey { get; }
 
     /// <summary>
+    /// The client's address as the host resolved it (forwarded headers believed from known proxies only); null when
+    /// no request is behind the call (a scheduled job). The audit log records it.
+    /// </summary>
+    string? ClientAddress => null;
+
+    /// <summary>
     /// The teams the caller belongs to (as agent or supervisor), asked of <see cref="ITeamMembership"/> on first use and
     /// kept for the rest of the request; empty for an API key (keys belong to no team) or when nobody is signed in.
     /// </summary>

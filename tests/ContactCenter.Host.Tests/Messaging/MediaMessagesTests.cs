@@ -37,6 +37,9 @@ public abstract class MediaMessagesTests(DatabaseKind kind) : InboundTest(kind)
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url)).StatusCode);
+        // A supervisor runs their own teams only (finding 4): another team's supervisor does not get it either.
+        await Host.SetMembersAsync(await Host.CreateTeamAsync("Pós-venda"), await Host.CreateUserAsync("bea", "supervisor"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Host.LoginAsync("bea", Arrange.Password)).GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Host.CreateClient().GetAsync(url)).StatusCode);
         var guessed = await ana.GetAsync($"/api/v1/media/{Guid.CreateVersion7()}");
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);

@@ -18,9 +18,9 @@ public sealed partial class AuthorizationMatrixTests() : HostTest(DatabaseKind.S
         (operation.Method == "POST" && operation.Path is "/api/v1/auth/login" or "/api/v1/auth/logout")
         || operation.Path.StartsWith("/api/v1/sandbox/links/", StringComparison.Ordinal);
 
-    /// <summary>Admin business: people, keys, numbers and their secrets, plugins, the outbox and inbox failures, scheduled jobs; template changes.</summary>
+    /// <summary>Admin business: people, keys, numbers and their secrets, plugins, the outbox and inbox failures, scheduled jobs, the audit log; template changes.</summary>
     private static bool IsAdminOnly(Operation operation) =>
-        operation.Tags.Any(t => t is "Users" or "API keys" or "Channel accounts" or "Plugins" or "Outbox" or "Inbox" or "Operations")
+        operation.Tags.Any(t => t is "Users" or "API keys" or "Channel accounts" or "Plugins" or "Outbox" or "Inbox" or "Operations" or "Audit")
         || (operation.Tags.Contains("Templates") && operation.Method != "GET");
 
     [Fact]
@@ -66,6 +66,29 @@ public sealed partial class AuthorizationMatrixTests() : HostTest(DatabaseKind.S
         }
 
         Assert.True(wrong.Count == 0, $"Answered a {role}:" + Environment.NewLine + string.Join(Environment.NewLine, wrong));
+    }
+
+    /// <summary>
+    /// Finding 6 named endpoints untested so far: they are in the generated matrix (anonymous refused; the admin ones
+    /// refused to agents and supervisors). Which record each caller may see is tested with the records: media in
+    /// MediaMessagesTests, tasks in the Leads tests, tickets in the Tickets tests.
+    /// </summary>
+    [Fact]
+    public async Task The_endpoints_finding_6_named_are_in_the_matrix()
+    {
+        var operations = await OperationsAsync();
+        var documented = operations.Select(o => $"{o.Method} {o.Path}").ToHashSet(StringComparer.Ordinal);
+        string[] named =
+        [
+            "GET /api/v1/media/{id}", "GET /api/v1/tasks", "POST /api/v1/tasks/{id}/done", "GET /api/v1/outbox", "POST /api/v1/outbox/{id}/retry",
+            "GET /api/v1/templates", "POST /api/v1/templates", "DELETE /api/v1/templates/{id}", "GET /api/v1/tickets", "POST /api/v1/tickets",
+            "PATCH /api/v1/tickets/{number}", "GET /api/v1/audit",
+        ];
+        Assert.All(named, n => Assert.Contains(n, documented));
+        var adminOnly = operations.Where(IsAdminOnly).Select(o => $"{o.Method} {o.Path}").ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(
+            new HashSet<string>(["GET /api/v1/outbox", "POST /api/v1/outbox/{id}/retry", "POST /api/v1/templates", "DELETE /api/v1/templates/{id}", "GET /api/v1/audit"]),
+            adminOnly);
     }
 
     private async Task<List<Operation>> OperationsAsync()

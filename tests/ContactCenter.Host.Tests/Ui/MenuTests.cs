@@ -42,6 +42,7 @@ public abstract partial class MenuTests(DatabaseKind kind) : HostTest(kind)
         ("inboxfailures", "Falhas de webhook", "Webhook failures"),
         ("outbox", "Fila de envio", "Outbox"),
         ("jobs", "Tarefas agendadas", "Scheduled jobs"),
+        ("audit", "Auditoria", "Audit log"),
     ];
 
     protected override bool SeedDemoData => true;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Domain;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Events;
@@ -24,7 +25,8 @@ internal static class CreateChannelAccount
         IChannelPluginCatalog catalog,
         ChannelSecrets secrets,
         TimeProvider clock,
-        IDomainEvents events)
+        IDomainEvents events,
+        IAuditLog audit)
     {
         public async Task<Result<ChannelAccountView>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -64,6 +66,7 @@ internal static class CreateChannelAccount
                 UpdatedAt = now,
             };
             db.Set<ChannelAccount>().Add(account);
+            audit.Record("channelAccount.created", ChannelAccountAudit.Target(account), after: ChannelAccountAudit.Snapshot(account, settings.Plain, settings.Secrets));
             events.Raise(new ChannelAccountCreated(account.Id, account.PluginId, account.Name));
             await db.SaveChangesAsync(cancellationToken);
             return ChannelAccountView.From(account, catalog, secrets);

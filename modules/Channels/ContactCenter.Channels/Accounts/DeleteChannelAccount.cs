@@ -1,5 +1,6 @@
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Domain;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Events;
@@ -15,7 +16,7 @@ namespace ContactCenter.Channels.Accounts;
 
 internal static class DeleteChannelAccount
 {
-    internal sealed class Handler(ContactCenterDbContext db, IDomainEvents events)
+    internal sealed class Handler(ContactCenterDbContext db, IDomainEvents events, IAuditLog audit)
     {
         public async Task<Result<Guid>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -26,6 +27,7 @@ internal static class DeleteChannelAccount
             }
 
             db.Set<ChannelAccount>().Remove(account);
+            audit.Record("channelAccount.deleted", ChannelAccountAudit.Target(account), before: new { account.Name, account.PluginId });
             events.Raise(new ChannelAccountDeleted(id));
             await db.SaveChangesAsync(cancellationToken);
             return id;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Domain;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Events;
@@ -27,7 +28,8 @@ internal static class UpdateChannelAccount
         IChannelPluginCatalog catalog,
         ChannelSecrets secrets,
         TimeProvider clock,
-        IDomainEvents events)
+        IDomainEvents events,
+        IAuditLog audit)
     {
         public async Task<Result<ChannelAccountView>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -62,11 +64,13 @@ internal static class UpdateChannelAccount
                 return Error.Conflict("channel_account_name_taken", $"There is already a channel account named '{name}'.");
             }
 
+            var before = ChannelAccountAudit.Snapshot(account, ChannelAccountView.ReadPlain(account), stored);
             account.Name = name;
             account.SettingsJson = JsonSerializer.Serialize(settings.Plain);
             account.ProtectedSecrets = secrets.Protect(settings.Secrets);
             account.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             events.Raise(new ChannelAccountUpdated(account.Id));
+            audit.Record("channelAccount.updated", ChannelAccountAudit.Target(account), before, ChannelAccountAudit.Snapshot(account, settings.Plain, settings.Secrets));
             await db.SaveChangesAsync(cancellationToken);
             return ChannelAccountView.From(account, catalog, secrets);
         }

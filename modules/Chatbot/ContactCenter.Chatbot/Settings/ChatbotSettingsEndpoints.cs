@@ -1,4 +1,5 @@
 using ContactCenter.Chatbot.Domain;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -43,7 +44,7 @@ internal sealed class GetChatbotSettings(ContactCenterDbContext db)
 /// Saves the settings whole: the first-contact team (null switches the bot off), the welcome and outside-hours messages,
 /// the inactivity close time and each team's business hours with holidays, in one IANA time zone.
 /// </summary>
-internal sealed class UpdateChatbotSettings(ContactCenterDbContext db, GetChatbotSettings get, IQueuesApi queues, TimeProvider clock)
+internal sealed class UpdateChatbotSettings(ContactCenterDbContext db, GetChatbotSettings get, IQueuesApi queues, TimeProvider clock, IAuditLog audit)
 {
     public async Task<Result<ChatbotSettingsDto>> HandleAsync(ChatbotSettingsDto request, CancellationToken cancellationToken)
     {
@@ -70,6 +71,7 @@ internal sealed class UpdateChatbotSettings(ContactCenterDbContext db, GetChatbo
             db.Add(settings);
         }
 
+        var before = Snapshot(settings);
         settings.FirstContactTeamId = request.FirstContactTeamId;
         settings.WelcomeMessage = Text(request.WelcomeMessage);
         settings.OutsideHoursMessage = Text(request.OutsideHoursMessage);
@@ -77,9 +79,13 @@ internal sealed class UpdateChatbotSettings(ContactCenterDbContext db, GetChatbo
         settings.TimeZone = zone;
         settings.BusinessHoursJson = BusinessHours.Write([.. hours.Select(h => h with { Days = h.Days ?? [], Holidays = h.Holidays ?? [] })]);
         settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record("chatbotSettings.updated", new AuditTarget("chatbotSettings", "chatbot", "Chatbot"), before, Snapshot(settings));
         await db.SaveChangesAsync(cancellationToken);
         return GetChatbotSettings.ToDto(settings);
     }
+
+    private static object Snapshot(BotSettings s) =>
+        new { s.FirstContactTeamId, s.WelcomeMessage, s.OutsideHoursMessage, s.InactivityCloseHours, s.TimeZone, s.BusinessHoursJson };
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -1,5 +1,6 @@
 using ContactCenter.Chatbot.Domain;
 using ContactCenter.Chatbot.Settings;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -28,7 +29,7 @@ internal sealed class ListTriggers(ContactCenterDbContext db)
 }
 
 /// <summary>Creates, changes and deletes triggers: one handler, since the three share the checks (admins only).</summary>
-internal sealed class SaveTrigger(ContactCenterDbContext db, IQueuesApi queues, GetChatbotSettings settings, TimeProvider clock)
+internal sealed class SaveTrigger(ContactCenterDbContext db, IQueuesApi queues, GetChatbotSettings settings, TimeProvider clock, IAuditLog audit)
 {
     public async Task<Result<TriggerDto>> CreateAsync(TriggerRequest request, CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ internal sealed class SaveTrigger(ContactCenterDbContext db, IQueuesApi queues, 
         var trigger = new BotTrigger { Description = string.Empty, Position = request.Position ?? last + 10, CreatedAt = now, UpdatedAt = now };
         TriggerRules.Apply(trigger, request);
         db.Add(trigger);
+        audit.Record("botTrigger.created", Target(trigger), after: TriggerDto.Of(trigger));
         await db.SaveChangesAsync(cancellationToken);
         return TriggerDto.Of(trigger);
     }
@@ -60,9 +62,11 @@ internal sealed class SaveTrigger(ContactCenterDbContext db, IQueuesApi queues, 
             return invalid;
         }
 
+        var before = TriggerDto.Of(trigger);
         TriggerRules.Apply(trigger, request);
         trigger.Position = request.Position ?? trigger.Position;
         trigger.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record("botTrigger.updated", Target(trigger), before, TriggerDto.Of(trigger));
         await db.SaveChangesAsync(cancellationToken);
         return TriggerDto.Of(trigger);
     }
@@ -75,9 +79,12 @@ internal sealed class SaveTrigger(ContactCenterDbContext db, IQueuesApi queues, 
         }
 
         db.Remove(trigger);
+        audit.Record("botTrigger.deleted", Target(trigger), before: TriggerDto.Of(trigger));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    private static AuditTarget Target(BotTrigger trigger) => AuditTarget.Of("botTrigger", trigger.Id, trigger.Description);
 
     private async Task<Error?> CheckAsync(TriggerRequest request, bool isFirst, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using ContactCenter.Identity.Domain;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -14,7 +15,7 @@ internal static class CreateApiKey
 {
     internal sealed record Request(string? Name, Role Role = Role.Agent);
 
-    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, ICurrentUser caller)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, ICurrentUser caller, IAuditLog audit)
     {
         public async Task<Result<CreatedApiKey>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -38,6 +39,7 @@ internal static class CreateApiKey
                 CreatedBy = caller.UserId,
             };
             db.Set<ApiKey>().Add(apiKey);
+            audit.Record("apiKey.created", AuditTarget.Of("apiKey", apiKey.Id, apiKey.Name), after: new { apiKey.Name, apiKey.Prefix, apiKey.Role, Key = AuditSecret.Of(key) });
             await db.SaveChangesAsync(cancellationToken);
             return new CreatedApiKey(ApiKeyView.From(apiKey), key);
         }

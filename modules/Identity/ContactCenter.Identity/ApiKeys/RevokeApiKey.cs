@@ -1,4 +1,5 @@
 using ContactCenter.Identity.Domain;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -13,7 +14,7 @@ namespace ContactCenter.Identity.ApiKeys;
 
 internal static class RevokeApiKey
 {
-    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, IAuditLog audit)
     {
         public async Task<Result<ApiKeyView>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -24,7 +25,9 @@ internal static class RevokeApiKey
             }
 
             // Revoking twice keeps the first date: it is when the key stopped working.
+            var before = key.RevokedAt;
             key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+            audit.Record("apiKey.revoked", AuditTarget.Of("apiKey", key.Id, key.Name), new { RevokedAt = before }, new { key.RevokedAt });
             await db.SaveChangesAsync(cancellationToken);
             return ApiKeyView.From(key);
         }

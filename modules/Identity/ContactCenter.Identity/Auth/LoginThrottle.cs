@@ -45,16 +45,22 @@ internal sealed class LoginThrottle(TimeProvider clock, ILogger<LoginThrottle> l
         return false;
     }
 
-    /// <summary>Counts a wrong password (or an unknown name) against the login and the address; logs every hold it starts.</summary>
-    public void RecordFailure(LoginSource source)
+    /// <summary>
+    /// Counts a wrong password (or an unknown name) against the login and the address; logs every hold it starts and
+    /// returns them, for the audit log.
+    /// </summary>
+    public IReadOnlyList<LoginHold> RecordFailure(LoginSource source)
     {
         var now = clock.GetUtcNow();
         Prune(now);
-        Fail(LoginKey(source), FreeFailuresPerLogin, now, source, "login_throttled");
+        var holds = new List<LoginHold>(2);
+        Fail(LoginKey(source), FreeFailuresPerLogin, now, source, "login_throttled", holds);
         if (!source.KnownBrowser)
         {
-            Fail(AddressKey(source), FreeFailuresPerAddress, now, source, "address_throttled");
+            Fail(AddressKey(source), FreeFailuresPerAddress, now, source, "address_throttled", holds);
         }
+
+        return holds;
     }
 
     /// <summary>The right password: this login starts afresh from this source (the address keeps its count).</summary>
@@ -68,7 +74,7 @@ internal sealed class LoginThrottle(TimeProvider clock, ILogger<LoginThrottle> l
     private DateTimeOffset? HeldUntil(string key, DateTimeOffset now) =>
         _counters.TryGetValue(key, out var counter) && counter.HeldUntil > now ? counter.HeldUntil : null;
 
-    private void Fail(string key, int free, DateTimeOffset now, LoginSource source, string securityEvent)
+    private void Fail(string key, int free, DateTimeOffset now, LoginSource source, string securityEvent, List<LoginHold> holds)
     {
         var counter = _counters.AddOrUpdate(
             key,
@@ -79,6 +85,7 @@ internal sealed class LoginThrottle(TimeProvider clock, ILogger<LoginThrottle> l
             logger.LogWarning(
                 "{SecurityEvent}: {Failures} failed logins for {UserName} from {ClientAddress}; the next attempt is held until {HeldUntil:o}",
                 securityEvent, counter.Failures, source.UserName, source.ClientAddress, counter.HeldUntil);
+            holds.Add(new LoginHold(securityEvent, counter.Failures, counter.HeldUntil.UtcDateTime));
         }
     }
 
@@ -116,3 +123,6 @@ internal sealed class LoginThrottle(TimeProvider clock, ILogger<LoginThrottle> l
 
 /// <summary>Who tries to log in, from where: the normalized name, the client's address and whether the browser is known.</summary>
 internal sealed record LoginSource(string UserName, string ClientAddress, bool KnownBrowser);
+
+/// <summary>A hold a failure started: <c>login_throttled</c> (this name from this source) or <c>address_throttled</c>.</summary>
+internal sealed record LoginHold(string SecurityEvent, int Failures, DateTime HeldUntil);

@@ -1,6 +1,7 @@
 using ContactCenter.Identity.Contracts;
 using ContactCenter.Identity.Domain;
 using ContactCenter.Identity.Users;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,12 @@ namespace ContactCenter.Identity.Auth;
 /// hash, so neither the answer nor its time tells which names exist.
 /// </summary>
 internal sealed class VerifyPassword(
-    ContactCenterDbContext db, IPasswordHasher<User> hasher, LoginThrottle throttle, KnownBrowsers browsers, IHttpContextAccessor http)
+    ContactCenterDbContext db,
+    IPasswordHasher<User> hasher,
+    LoginThrottle throttle,
+    KnownBrowsers browsers,
+    IHttpContextAccessor http,
+    IAuditLog audit)
 {
     /// <summary>Compared against when there is no real hash to check, so every refusal costs the same work.</summary>
     private static readonly Lazy<string> DummyHash = new(() =>
@@ -42,14 +48,14 @@ internal sealed class VerifyPassword(
         if (user is null)
         {
             SpendAHash(password);
-            throttle.RecordFailure(source);
+            await RecordFailureAsync(source, cancellationToken);
             return Refused;
         }
 
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            throttle.RecordFailure(source);
+            await RecordFailureAsync(source, cancellationToken);
             return Refused;
         }
 
@@ -67,6 +73,19 @@ internal sealed class VerifyPassword(
 
         browsers.Remember(context, name);
         return new LoginResult(LoginOutcome.Succeeded, user.ToSummary(), user.SecurityStamp);
+    }
+
+    /// <summary>Counts the failure; each hold it starts goes to the audit log (finding 1: every throttle is recorded).</summary>
+    private async Task RecordFailureAsync(LoginSource source, CancellationToken cancellationToken)
+    {
+        foreach (var hold in throttle.RecordFailure(source))
+        {
+            await audit.RecordAnonymousAsync(
+                hold.SecurityEvent == "address_throttled" ? "login.addressThrottled" : "login.throttled",
+                new AuditTarget("login", source.UserName, source.UserName),
+                new { hold.Failures, hold.HeldUntil, KnownBrowser = source.KnownBrowser },
+                cancellationToken);
+        }
     }
 
     private void SpendAHash(string password) =>

@@ -1,5 +1,6 @@
 using ContactCenter.Identity.Contracts;
 using ContactCenter.Identity.Domain;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Events;
@@ -22,7 +23,8 @@ internal static class CreateUser
         ContactCenterDbContext db,
         IPasswordHasher<User> hasher,
         TimeProvider clock,
-        IDomainEvents events)
+        IDomainEvents events,
+        IAuditLog audit)
     {
         public async Task<Result<UserSummary>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -54,6 +56,7 @@ internal static class CreateUser
             user.PasswordHash = hasher.HashPassword(user, request.Password!);
             db.Set<User>().Add(user);
             events.Raise(new UserCreated(user.Id, user.UserName, user.DisplayName, user.Role));
+            audit.Record("user.created", UserAudit.Target(user), after: UserAudit.Snapshot(user, AuditSecret.New()));
             await db.SaveChangesAsync(cancellationToken);
             return user.ToSummary();
         }

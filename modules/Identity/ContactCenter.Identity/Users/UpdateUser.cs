@@ -1,5 +1,6 @@
 using ContactCenter.Identity.Contracts;
 using ContactCenter.Identity.Domain;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Events;
@@ -19,7 +20,7 @@ internal static class UpdateUser
     /// <summary>Every field is optional: what is left out stays as it is. A new password ends the user's sessions.</summary>
     internal sealed record Request(string? DisplayName, string? Email, Role? Role, bool? IsActive, string? Password);
 
-    internal sealed class Handler(ContactCenterDbContext db, IPasswordHasher<User> hasher, ICurrentUser caller, IDomainEvents events)
+    internal sealed class Handler(ContactCenterDbContext db, IPasswordHasher<User> hasher, ICurrentUser caller, IDomainEvents events, IAuditLog audit)
     {
         public async Task<Result<UserSummary>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -52,6 +53,7 @@ internal static class UpdateUser
                 return validator.ToError();
             }
 
+            var before = UserAudit.Snapshot(user, AuditSecret.Of(null));
             var stampChanges = false;
             if (request.DisplayName is not null)
             {
@@ -87,6 +89,7 @@ internal static class UpdateUser
                 user.SecurityStamp = User.NewStamp();
             }
 
+            audit.Record("user.updated", UserAudit.Target(user), before, UserAudit.Snapshot(user, request.Password is null ? AuditSecret.Of(null) : AuditSecret.New()));
             await db.SaveChangesAsync(cancellationToken);
             return user.ToSummary();
         }

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Events;
@@ -17,7 +18,7 @@ internal static class SetPresence
 {
     internal sealed record Request(AgentPresence? Presence);
 
-    internal sealed class Handler(ContactCenterDbContext db, ICurrentUser caller, AgentScope scope, TimeProvider clock, IDomainEvents events, AgentViews views)
+    internal sealed class Handler(ContactCenterDbContext db, ICurrentUser caller, AgentScope scope, TimeProvider clock, IDomainEvents events, AgentViews views, IAuditLog audit)
     {
         public async Task<Result<AgentDto>> HandleAsync(Guid userId, Request request, CancellationToken cancellationToken)
         {
@@ -50,6 +51,12 @@ internal static class SetPresence
                 profile.Presence = presence;
                 profile.PresenceChangedAt = clock.GetUtcNow().UtcDateTime;
                 events.Raise(new AgentPresenceChanged(userId, previous, presence, profile.PresenceChangedAt));
+                // An agent's own presence is their day's routine; a supervisor moving someone else is worth recording.
+                if (caller.UserId != userId)
+                {
+                    audit.Record("agent.presenceSet", AuditTarget.Of("agent", userId, null), new { Presence = previous }, new { Presence = presence });
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
             }
 

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -26,7 +27,7 @@ internal static class UpdateAgent
         IReadOnlyList<Guid>? TeamIds = null,
         bool? InOutreachQueue = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, AgentViews views, INotifier notifier)
+    internal sealed class Handler(ContactCenterDbContext db, AgentViews views, INotifier notifier, IAuditLog audit)
     {
         public async Task<Result<AgentDto>> HandleAsync(Guid userId, Request request, CancellationToken cancellationToken)
         {
@@ -60,6 +61,7 @@ internal static class UpdateAgent
                 return validator.ToError();
             }
 
+            var before = Snapshot(profile);
             profile.MaxConcurrentConversations = request.MaxConcurrentConversations ?? profile.MaxConcurrentConversations;
             profile.InOutreachQueue = request.InOutreachQueue ?? profile.InOutreachQueue;
             if (wanted is not null)
@@ -73,10 +75,18 @@ internal static class UpdateAgent
 
             // The live queue shows the capacity beside the load.
             NotifyLiveQueue.Notify(notifier);
+            audit.Record("agent.updated", AuditTarget.Of("agent", userId, null), before, Snapshot(profile));
             await db.SaveChangesAsync(cancellationToken);
             return (await views.LoadOneAsync(userId, cancellationToken))!;
         }
     }
+
+    private static object Snapshot(AgentProfile profile) => new
+    {
+        profile.MaxConcurrentConversations,
+        profile.InOutreachQueue,
+        ProductIds = profile.Products.Select(p => p.ProductId).Order().ToList(),
+    };
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPut("/agents/{userId:guid}", async Task<Results<Ok<AgentDto>, ProblemHttpResult>> (Guid userId, Request request, Handler handler, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -34,7 +35,7 @@ internal static class UpdateRoutingSettings
         public const int MaxAwayAfterDisconnectSeconds = 86400;
     }
 
-    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, ICurrentUser caller, ILogger<Handler> logger)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, ICurrentUser caller, ILogger<Handler> logger, IAuditLog audit)
     {
         public async Task<Result<RoutingSettingsDto>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -68,16 +69,26 @@ internal static class UpdateRoutingSettings
                 db.Add(settings);
             }
 
+            var before = Snapshot(settings);
             settings.BacklogRoundSeconds = request.BacklogRoundSeconds!.Value;
             settings.FirstResponseTimeoutSeconds = request.FirstResponseTimeoutSeconds!.Value;
             settings.UnansweredLeadMinutes = request.UnansweredLeadMinutes!.Value;
             settings.AwayAfterDisconnectSeconds = request.AwayAfterDisconnectSeconds!.Value;
             settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            audit.Record("routingSettings.updated", new AuditTarget("routingSettings", "routing", "Distribuição"), before, Snapshot(settings));
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Routing settings changed by {UserId}: {Settings}", caller.UserId, settings.ToDto());
             return settings.ToDto();
         }
     }
+
+    private static object Snapshot(RoutingSettings settings) => new
+    {
+        settings.BacklogRoundSeconds,
+        settings.FirstResponseTimeoutSeconds,
+        settings.UnansweredLeadMinutes,
+        settings.AwayAfterDisconnectSeconds,
+    };
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPut("/routing/settings", async Task<Results<Ok<RoutingSettingsDto>, ProblemHttpResult>> (Request request, Handler handler, CancellationToken ct) =>

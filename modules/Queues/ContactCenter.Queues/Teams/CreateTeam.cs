@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Contracts;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -21,7 +22,7 @@ internal static class CreateTeam
         TeamRoutingMode? RoutingMode = null,
         IReadOnlyList<Guid>? ChannelAccountIds = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, TeamViews views, IChannelsApi channels)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, TeamViews views, IChannelsApi channels, IAuditLog audit)
     {
         public async Task<Result<TeamDto>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -51,6 +52,7 @@ internal static class CreateTeam
             };
             TeamRules.ReplaceChannelAccounts(team, request.ChannelAccountIds ?? []);
             db.Set<Team>().Add(team);
+            audit.Record("team.created", TeamAudit.Target(team), after: TeamAudit.Snapshot(team));
             await db.SaveChangesAsync(cancellationToken);
             return (await views.LoadOneAsync(db.Set<Team>().Where(t => t.Id == team.Id), cancellationToken))!;
         }

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -13,7 +14,7 @@ namespace ContactCenter.Queues.Teams;
 
 internal static class DeleteTeam
 {
-    internal sealed class Handler(ContactCenterDbContext db)
+    internal sealed class Handler(ContactCenterDbContext db, IAuditLog audit)
     {
         public async Task<Result<Guid>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -41,6 +42,7 @@ internal static class DeleteTeam
             }
 
             db.Set<Team>().Remove(team);
+            audit.Record("team.deleted", TeamAudit.Target(team), before: new { team.Name, team.Description, team.RoutingMode });
             await db.SaveChangesAsync(cancellationToken);
             return id;
         }

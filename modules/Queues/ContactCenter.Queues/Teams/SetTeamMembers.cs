@@ -1,4 +1,5 @@
 using ContactCenter.Identity.Contracts;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -19,7 +20,7 @@ internal static class SetTeamMembers
 {
     internal sealed record Request(IReadOnlyList<Guid>? UserIds);
 
-    internal sealed class Handler(ContactCenterDbContext db, IIdentityApi identity, AgentProfiles profiles, TeamViews views)
+    internal sealed class Handler(ContactCenterDbContext db, IIdentityApi identity, AgentProfiles profiles, TeamViews views, IAuditLog audit)
     {
         public async Task<Result<TeamDto>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -55,6 +56,7 @@ internal static class SetTeamMembers
                 return validator.ToError();
             }
 
+            var before = TeamAudit.Members(team);
             team.Members.RemoveAll(m => !wanted.Contains(m.UserId));
             foreach (var userId in wanted.Where(u => !current.Contains(u)))
             {
@@ -63,6 +65,7 @@ internal static class SetTeamMembers
                 await profiles.EnsureAsync(userId, cancellationToken);
             }
 
+            audit.Record("team.membersChanged", TeamAudit.Target(team), before, TeamAudit.Members(team));
             await db.SaveChangesAsync(cancellationToken);
             return (await views.LoadOneAsync(db.Set<Team>().Where(t => t.Id == id), cancellationToken))!;
         }

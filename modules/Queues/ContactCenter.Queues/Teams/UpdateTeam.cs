@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Contracts;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -22,7 +23,7 @@ internal static class UpdateTeam
         TeamRoutingMode? RoutingMode = null,
         IReadOnlyList<Guid>? ChannelAccountIds = null);
 
-    internal sealed class Handler(ContactCenterDbContext db, TeamViews views, IChannelsApi channels)
+    internal sealed class Handler(ContactCenterDbContext db, TeamViews views, IChannelsApi channels, IAuditLog audit)
     {
         public async Task<Result<TeamDto>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -46,6 +47,7 @@ internal static class UpdateTeam
                 return validator.ToError();
             }
 
+            var before = TeamAudit.Snapshot(team);
             if (request.Name is not null)
             {
                 var normalized = Team.Normalize(request.Name);
@@ -69,6 +71,7 @@ internal static class UpdateTeam
                 TeamRules.ReplaceChannelAccounts(team, request.ChannelAccountIds);
             }
 
+            audit.Record("team.updated", TeamAudit.Target(team), before, TeamAudit.Snapshot(team));
             await db.SaveChangesAsync(cancellationToken);
             return (await views.LoadOneAsync(db.Set<Team>().Where(t => t.Id == id), cancellationToken))!;
         }

@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Contracts;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -15,7 +16,7 @@ namespace ContactCenter.Templates.Manage;
 /// <summary>A new template, as a draft of its channel account: linted first, submitted later.</summary>
 internal static class CreateTemplate
 {
-    internal sealed class Handler(ContactCenterDbContext db, IChannelsApi channels, TimeProvider clock)
+    internal sealed class Handler(ContactCenterDbContext db, IChannelsApi channels, TimeProvider clock, IAuditLog audit)
     {
         public async Task<Result<TemplateView>> HandleAsync(TemplateRequest request, CancellationToken cancellationToken)
         {
@@ -39,6 +40,7 @@ internal static class CreateTemplate
             var template = new Template { ChannelAccountId = accountId, Name = draft.Name!, Language = draft.Language!, Category = draft.Category!, Body = draft.Body!, CreatedAt = now };
             template.Apply(request, now);
             db.Set<Template>().Add(template);
+            audit.Record("template.created", TemplateAudit.Target(template), after: TemplateAudit.Snapshot(template));
             await db.SaveChangesAsync(cancellationToken);
             return template.ToView();
         }

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -14,7 +15,7 @@ namespace ContactCenter.Templates.Manage;
 /// <summary>Removes a template here (the provider's copy is left as it is); counted sends stay in the report.</summary>
 internal static class DeleteTemplate
 {
-    internal sealed class Handler(ContactCenterDbContext db)
+    internal sealed class Handler(ContactCenterDbContext db, IAuditLog audit)
     {
         public async Task<Result<bool>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -25,6 +26,7 @@ internal static class DeleteTemplate
             }
 
             db.Set<Template>().Remove(template);
+            audit.Record("template.deleted", TemplateAudit.Target(template), before: new { template.Name, template.Language, template.Status });
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

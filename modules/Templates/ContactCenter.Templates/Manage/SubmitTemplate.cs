@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Contracts;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -19,7 +20,7 @@ namespace ContactCenter.Templates.Manage;
 /// </summary>
 internal static class SubmitTemplate
 {
-    internal sealed class Handler(ContactCenterDbContext db, IChannelTemplates channels, TimeProvider clock)
+    internal sealed class Handler(ContactCenterDbContext db, IChannelTemplates channels, TimeProvider clock, IAuditLog audit)
     {
         public async Task<Result<TemplateView>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -57,11 +58,13 @@ internal static class SubmitTemplate
                 return new Error("channel_unavailable", $"O provedor não respondeu; o modelo continua como rascunho. {submitted.ErrorText}", 502);
             }
 
+            var before = new { template.Status, template.Reason };
             template.ProviderTemplateId = submitted.ProviderTemplateId ?? template.ProviderTemplateId;
             template.Status = submitted.Accepted ? TemplateStatuses.FromProvider(submitted.Status) ?? TemplateStatuses.Pending : TemplateStatuses.Rejected;
             template.Reason = submitted.Accepted ? null : submitted.ErrorText;
             template.StatusChangedAt = now;
             template.UpdatedAt = now;
+            audit.Record("template.submitted", TemplateAudit.Target(template), before, new { template.Status, template.Reason });
             await db.SaveChangesAsync(cancellationToken);
             return template.ToView();
         }

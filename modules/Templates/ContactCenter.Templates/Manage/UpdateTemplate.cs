@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -14,7 +15,7 @@ namespace ContactCenter.Templates.Manage;
 /// <summary>Edits a draft or a rejected template (it goes back to draft); one under review or in use is left alone.</summary>
 internal static class UpdateTemplate
 {
-    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, IAuditLog audit)
     {
         public async Task<Result<TemplateView>> HandleAsync(Guid id, TemplateRequest request, CancellationToken cancellationToken)
         {
@@ -41,9 +42,11 @@ internal static class UpdateTemplate
                 return CreateTemplate.NameTaken(draft.Name!, draft.Language!);
             }
 
+            var before = TemplateAudit.Snapshot(template);
             template.Apply(request, clock.GetUtcNow().UtcDateTime);
             template.Status = TemplateStatuses.Draft;
             template.Reason = null;
+            audit.Record("template.updated", TemplateAudit.Target(template), before, TemplateAudit.Snapshot(template));
             await db.SaveChangesAsync(cancellationToken);
             return template.ToView();
         }
