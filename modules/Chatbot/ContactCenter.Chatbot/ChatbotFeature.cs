@@ -22,7 +22,10 @@ internal static class ChatbotFeature
         builder.RegisterType<GetChatbotSettings>().InstancePerLifetimeScope();
         builder.RegisterType<UpdateChatbotSettings>().InstancePerLifetimeScope();
         builder.RegisterType<ListTriggers>().InstancePerLifetimeScope();
-        builder.RegisterType<SaveTrigger>().InstancePerLifetimeScope();
+        builder.RegisterType<TriggerChecks>().InstancePerLifetimeScope();
+        builder.RegisterType<CreateTrigger>().InstancePerLifetimeScope();
+        builder.RegisterType<UpdateTrigger>().InstancePerLifetimeScope();
+        builder.RegisterType<DeleteTrigger>().InstancePerLifetimeScope();
         builder.RegisterType<SimulateTrigger.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<GetBotLog.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<BotRunner>().InstancePerLifetimeScope();
@@ -38,7 +41,10 @@ internal static class ChatbotFeature
         GetChatbotSettings.Map(api);
         UpdateChatbotSettings.Map(api);
         ListTriggers.Map(api);
-        SaveTrigger.Map(api);
+        GetTrigger.Map(api);
+        CreateTrigger.Map(api);
+        UpdateTrigger.Map(api);
+        DeleteTrigger.Map(api);
         SimulateTrigger.Map(api);
         GetBotLog.Map(api);
     }

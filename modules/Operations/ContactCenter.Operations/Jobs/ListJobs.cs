@@ -80,6 +80,6 @@ internal static class ListJobs
         .WithName("ListJobs")
         .WithSummary("The scheduled jobs with their last and next runs and last error")
         .WithDescription("Previous and next runs come from the scheduler's store (shared by every node); how the last run went is as this node saw it.")
-        .WithTags("Operations")
+        .WithTags("Scheduled jobs")
         .RequireAuthorization(Policies.Admin);
 }

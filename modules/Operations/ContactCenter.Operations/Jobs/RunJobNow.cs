@@ -39,6 +39,6 @@ internal static class RunJobNow
         .WithName("RunJobNow")
         .WithSummary("Run a scheduled job once, now")
         .WithDescription("202: the run is queued on the scheduler; GET /api/v1/jobs shows how it went. 404 job_not_found.")
-        .WithTags("Operations")
+        .WithTags("Scheduled jobs")
         .RequireAuthorization(Policies.Admin);
 }
