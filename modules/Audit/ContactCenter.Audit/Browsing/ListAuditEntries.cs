@@ -4,6 +4,7 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
+using ContactCenter.Kernel.Values;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,10 +43,10 @@ internal static class ListAuditEntries
         public async Task<Result<Page>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             var validator = new Validator();
-            var after = default(AuditCursor?);
+            var after = default(PageCursor?);
             if (!string.IsNullOrEmpty(query.Cursor))
             {
-                validator.Check(AuditCursor.TryDecode(query.Cursor, out var decoded), "cursor", "Use the nextCursor of a previous page.");
+                validator.Check(PageCursor.TryDecode(query.Cursor, out var decoded), "cursor", "Use the nextCursor of a previous page.");
                 after = decoded;
             }
 
@@ -95,7 +96,7 @@ internal static class ListAuditEntries
             var limit = query.Limit ?? DefaultLimit;
             var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
             var page = rows.Take(limit).ToList();
-            var next = rows.Count > limit ? new AuditCursor(page[^1].At, page[^1].Id).Encode() : null;
+            var next = rows.Count > limit ? new PageCursor(page[^1].At, page[^1].Id).Encode() : null;
             return new Page([.. page.Select(View)], next);
         }
 

@@ -2,6 +2,7 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
+using ContactCenter.Kernel.Values;
 using ContactCenter.Leads.Contacts;
 using ContactCenter.Leads.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Leads.Timeline;
 
-/// <summary>A contact's timeline, newest first, in keyset pages (<see cref="TimelineCursor"/>).</summary>
+/// <summary>A contact's timeline, newest first, in keyset pages (<see cref="PageCursor"/>).</summary>
 internal static class GetTimeline
 {
     public const int DefaultLimit = 50;
@@ -31,10 +32,10 @@ internal static class GetTimeline
             }
 
             var validator = new Validator();
-            var after = default(TimelineCursor?);
+            var after = default(PageCursor?);
             if (!string.IsNullOrEmpty(query.Cursor))
             {
-                validator.Check(TimelineCursor.TryDecode(query.Cursor, out var decoded), "cursor", "Use the nextCursor of a previous page.");
+                validator.Check(PageCursor.TryDecode(query.Cursor, out var decoded), "cursor", "Use the nextCursor of a previous page.");
                 after = decoded;
             }
 
@@ -53,7 +54,7 @@ internal static class GetTimeline
             var limit = query.Limit ?? DefaultLimit;
             var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
             var page = rows.Take(limit).ToList();
-            var next = rows.Count > limit ? new TimelineCursor(page[^1].At, page[^1].Id).Encode() : null;
+            var next = rows.Count > limit ? new PageCursor(page[^1].At, page[^1].Id).Encode() : null;
             return new TimelinePage(page.Select(ContactViews.Entry).ToList(), next);
         }
     }
