@@ -12,7 +12,11 @@ internal static class SandboxParsing
             return Unparseable.For(request, clock.GetUtcNow(), "A sandbox message entry is null.");
         }
 
-        var at = m.Timestamp is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow();
+        if (Time(m.Timestamp, clock) is not { } at)
+        {
+            return Unparseable.For(request, clock.GetUtcNow(), $"Sandbox message {m.Id}: the timestamp {m.Timestamp} is not Unix seconds between 1970 and 9999.");
+        }
+
         if (string.IsNullOrWhiteSpace(m.Id) || string.IsNullOrWhiteSpace(m.From) || !m.From.All(char.IsAsciiDigit))
         {
             return Unparseable.For(request, at, "A sandbox message needs an id and a 'from' phone number (digits only).");
@@ -37,7 +41,11 @@ internal static class SandboxParsing
             return Unparseable.For(request, clock.GetUtcNow(), "A sandbox status entry is null.");
         }
 
-        var at = s.Timestamp is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : clock.GetUtcNow();
+        if (Time(s.Timestamp, clock) is not { } at)
+        {
+            return Unparseable.For(request, clock.GetUtcNow(), $"Sandbox status {s.Id}: the timestamp {s.Timestamp} is not Unix seconds between 1970 and 9999.");
+        }
+
         DeliveryStatus? status = s.Status switch
         {
             "delivered" => DeliveryStatus.Delivered,
@@ -71,4 +79,11 @@ internal static class SandboxParsing
             return false;
         }
     }
+
+    /// <summary>The entry's instant: Unix seconds a <see cref="DateTimeOffset"/> can hold (null otherwise), or now when it gives none.</summary>
+    public static DateTimeOffset? Time(long? seconds, TimeProvider clock) => seconds is { } given ? Time(given) : clock.GetUtcNow();
+
+    /// <summary>Unix seconds as an instant, or null when a <see cref="DateTimeOffset"/> cannot hold them.</summary>
+    public static DateTimeOffset? Time(long seconds) =>
+        seconds is >= 0 and < 253402300800 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 }

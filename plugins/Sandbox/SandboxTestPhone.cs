@@ -41,7 +41,7 @@ internal sealed class SandboxTestPhone(ChannelAccountContext context) : ISupport
                     m.Id!,
                     m.From!,
                     m.Name,
-                    DateTimeOffset.FromUnixTimeSeconds(m.Timestamp ?? 0),
+                    SandboxParsing.Time(m.Timestamp ?? 0) ?? DateTimeOffset.UnixEpoch,
                     m.Text,
                     Enum.TryParse<MediaKind>(m.Type, ignoreCase: true, out var kind) && m.Type != "text"
                         ? new TestPhoneFile(kind, m.MimeType ?? string.Empty, m.FileName, m.Caption, ReadOnlyMemory<byte>.Empty)
