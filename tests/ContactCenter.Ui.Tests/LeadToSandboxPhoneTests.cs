@@ -27,7 +27,7 @@ public sealed class LeadToSandboxPhoneTests(UiFixture fixture) : UiTest(fixture)
         var browser = await Fixture.BrowserAsync();
         await using var visitorsContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Fixture.BaseUrl });
         var visitor = await visitorsContext.NewPageAsync();
-        var local = "9" + Random.Shared.Next(1000000, 9999999);
+        var local = "9" + Random.Shared.Next(10000000, 99999999); // a mobile: 9 digits after the area code
         await visitor.GotoAsync("/f/residencial-jardim-das-flores");
         await visitor.Locator("#lf-name").FillAsync("Paula Visitante");
         await visitor.Locator("#lf-email").FillAsync($"paula{local}@example.com");
