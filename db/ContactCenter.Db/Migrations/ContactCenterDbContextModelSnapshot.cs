@@ -1302,6 +1302,17 @@ namespace ContactCenter.Db.Migrations
                     b.ToTable("Tickets_Messages", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Tickets.Domain.TicketNumbering", b =>
+                {
+                    b.Property<int>("Id");
+
+                    b.Property<int>("Last");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Tickets_Numbering", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Queues.Domain.AgentProduct", b =>
                 {
                     b.HasOne("ContactCenter.Queues.Domain.Product", null)

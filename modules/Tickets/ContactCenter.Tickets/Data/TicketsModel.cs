@@ -50,3 +50,13 @@ internal sealed class TicketChangeConfiguration : IEntityTypeConfiguration<Ticke
         builder.HasIndex(c => new { c.TicketId, c.Position }).IsUnique();
     }
 }
+
+internal sealed class TicketNumberingConfiguration : IEntityTypeConfiguration<TicketNumbering>
+{
+    public void Configure(EntityTypeBuilder<TicketNumbering> builder)
+    {
+        builder.ToModuleTable(TicketsModule.ModuleName, "Numbering");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+    }
+}

@@ -35,9 +35,6 @@ internal static class OpenTicket
     internal sealed class Handler(
         ContactCenterDbContext db, IConversationsApi conversations, IQueuesApi queues, TicketViews views, IDomainEvents events, ICurrentUser caller, TimeProvider clock)
     {
-        /// <summary>Another request can take the same number between reading the highest and saving: try again.</summary>
-        private const int NumberAttempts = 5;
-
         public async Task<Result<TicketDetail>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
             if ((TicketRules.CheckTitle(request.Title) ?? TicketRules.CheckDescription(request.Description) ?? TicketRules.CheckMessageCount(request.MessageIds)) is { } invalid)
@@ -100,33 +97,15 @@ internal static class OpenTicket
                 db.Add(new TicketMessage { TicketId = ticket.Id, MessageId = message.Id, ConversationId = message.ConversationId, LinkedAt = now, LinkedById = caller.UserId });
             }
 
-            if (!await SaveWithNextNumberAsync(ticket, cancellationToken))
-            {
-                return new Error("ticket_number_busy", "Muitos chamados foram abertos ao mesmo tempo; tente de novo.", 503);
-            }
-
+            // The counter's row lock gives out numbers one at a time and is held only until this ticket is saved.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var numbering = db.Set<TicketNumbering>().Where(n => n.Id == TicketNumbering.RowId);
+            await numbering.ExecuteUpdateAsync(s => s.SetProperty(n => n.Last, n => n.Last + 1), cancellationToken);
+            ticket.Number = await numbering.Select(n => n.Last).SingleAsync(cancellationToken);
             events.Raise(new TicketOpened(ticket.Id, ticket.Number, ticket.Title, ticket.ContactId, ticket.ConversationId, ticket.TeamId, caller.UserId, now));
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return await views.ToDetailAsync(ticket, cancellationToken);
-        }
-
-        private async Task<bool> SaveWithNextNumberAsync(Ticket ticket, CancellationToken cancellationToken)
-        {
-            for (var attempt = 0; attempt < NumberAttempts; attempt++)
-            {
-                ticket.Number = (await db.Set<Ticket>().MaxAsync(t => (int?)t.Number, cancellationToken) ?? 0) + 1;
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return true;
-                }
-                catch (DbUpdateException) when (attempt < NumberAttempts - 1)
-                {
-                    // The unique index on Number refused a number another request just took; the rows stay Added.
-                }
-            }
-
-            return false;
         }
     }
 
