@@ -17,6 +17,16 @@ PASSED = {"Passed", "PassedButRunAborted"}
 SKIPPED = {"NotExecuted", "Inconclusive", "NotRunnable", "Pending", "Disconnected"}
 
 
+def why(result, limit=12):
+    """The first lines of a failed test's message and stack: the CI log is often all there is to go on."""
+    lines = []
+    for tag in ("Message", "StackTrace"):
+        node = result.find(f"{NS}Output/{NS}ErrorInfo/{NS}{tag}")
+        if node is not None and node.text:
+            lines.extend(line.rstrip() for line in node.text.strip().splitlines()[:limit] if line.strip())
+    return ["    " + line[:300] for line in lines]
+
+
 def summarize(results_dir):
     passed = failed = skipped = 0
     problems = []
@@ -36,6 +46,7 @@ def summarize(results_dir):
             else:
                 failed += 1
                 problems.append(f"FAILED {result.get('testName')} ({outcome}) in {os.path.basename(path)}")
+                problems.extend(why(result))
         summary = root.find(NS + "ResultSummary")
         if summary is not None and summary.get("outcome") in ("Error", "Aborted", "Timeout"):
             problems.append(f"RUN {summary.get('outcome')} in {os.path.basename(path)} (test host crashed or hung?)")
