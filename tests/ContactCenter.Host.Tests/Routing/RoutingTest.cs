@@ -69,6 +69,9 @@ public abstract class RoutingTest(DatabaseKind kind) : HostTest(kind)
         Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
     }
 
+    /// <summary>The host processes sharing the database (one, unless a test starts more).</summary>
+    protected virtual IReadOnlyList<TestHost> Nodes => [Host];
+
     /// <summary>A new contact writes to the number; returns the conversation it opened (processed and routed).</summary>
     protected async Task<Guid> ArriveAsync(Guid number, TestHost? host = null, string text = "Olá, quero atendimento")
     {
@@ -81,7 +84,12 @@ public abstract class RoutingTest(DatabaseKind kind) : HostTest(kind)
             Assert.True(sent.IsSuccess, sent.Error?.Message);
         }
 
-        await host.Services.GetRequiredService<InboxProcessor>().DrainAsync();
+        foreach (var node in Nodes)
+        {
+            // Any node's inbox worker may have taken the message: each drain waits for its own workers.
+            await node.Services.GetRequiredService<InboxProcessor>().DrainAsync();
+        }
+
         var page = await host.CreateAdminClient().GetJsonAsync("/api/v1/conversations?limit=100");
         return Guid.Parse((string)page["items"]!.AsArray().Single(c => (string?)c!["contact"]!["phone"] == phone)!["id"]!);
     }

@@ -14,6 +14,8 @@ public sealed class TwoNodeRoutingTests() : RoutingTest(DatabaseKind.Postgres)
 
     private TestHost Second => _second!;
 
+    protected override IReadOnlyList<TestHost> Nodes => [Host, Second];
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
