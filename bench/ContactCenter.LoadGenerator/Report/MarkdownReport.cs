@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using ContactCenter.LoadGenerator.Checks;
 using ContactCenter.LoadGenerator.Load;
 
 namespace ContactCenter.LoadGenerator.Report;
@@ -67,6 +68,35 @@ internal static class MarkdownReport
                 $"0 new: {Verdict(dup.Passed)}");
         }
 
+        if (r.Faults is { MalformedSent: > 0 } mf)
+        {
+            Row(s, "Fault: unreadable (signed, not JSON) webhooks among the load: sent / acknowledged", $"{Text(mf.MalformedSent)} / {Text(mf.MalformedAcknowledged)}",
+                "set aside; every readable one above still stored once");
+        }
+
+        if (r.Faults is { Kills: > 0 } kf)
+        {
+            Row(s, "Fault: host killed (-9) mid-load after " + Text(o.KillAfter ?? 0) + " acknowledged, restarted on the same database",
+                kf.RestartSeconds is { } back ? $"ready again after {back.ToString("0.0", Invariant)} s" : "**not back**",
+                "nothing acknowledged lost; unanswered ones stored once at most");
+        }
+
+        if (r.Outbound is { } ob)
+        {
+            Row(s, "Outbound: replies queued / sent to the fake Graph API / sent twice", $"{Text(ob.Queued)} / {Text(ob.Sent)} / {Text(ob.SentTwice)}",
+                $"all sent once: {Verdict(ob.Passed)}");
+            Row(s, $"Outbound send rate, first → last send (peak in any 1 s); limit {(ob.LimitPerSecond is { } l ? Text(l) + " /s" : "default")}",
+                $"{Text(ob.Rate)} /s ({Text(ob.PeakPerSecond)} in 1 s); queued through the API in {ob.QueueSeconds.ToString("0.0", Invariant)} s",
+                ob.LimitPerSecond is { } limit ? $"≤ limit: {Verdict(ob.PeakPerSecond <= limit * 1.05)}" : "—");
+        }
+
+        if (r.Memory is { } m)
+        {
+            Row(s, $"Host memory after the drain ({Text(r.Audit.Acknowledged)} messages from up to {Text(o.Phones)} phones): RSS / GC heap / working set",
+                $"{Mib(m.RssBytes)} / {Mib(m.GcHeapBytes)} / {Mib(m.WorkingSetBytes)}",
+                m.RssBytes is { } rss ? $"RSS ≤ 1 GiB (issue 10, with 10,000 open conversations): {Verdict(rss <= HostMemory.TargetRssBytes)}" : "RSS ≤ 1 GiB (issue 10)");
+        }
+
         s.AppendLine();
         var verdict = postgres ? $"All targets met: **{(r.TargetsMet ? "yes" : "no")}**." : "The throughput target is for PostgreSQL.";
         s.AppendLine(Invariant, $"Nothing lost, nothing doubled: **{(r.NothingLostOrDoubled ? "yes" : "NO")}**. {verdict}");
@@ -86,6 +116,8 @@ internal static class MarkdownReport
 
     private static string Latency(LatencySummary l) =>
         l.Count == 0 ? "no samples" : $"{Ms(l.P50)} / {Ms(l.P99)} / {Ms(l.P999)} ms ({Ms(l.Max)} ms)";
+
+    private static string Mib(long? bytes) => bytes is { } b ? $"{(b / 1048576.0).ToString("#,0", Invariant)} MiB" : "—";
 
     private static string Ms(double value) => value.ToString(value < 10 ? "0.0" : "0", Invariant);
 
