@@ -50,6 +50,7 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var acknowledged = new ConcurrentQueue<long>([PreflightSeq]);
         var unacknowledged = new ConcurrentQueue<long>();
         var sampler = new VisibilitySampler(client, payloads, options.PollInterval, options.SettleTimeout);
+        var cpuBefore = host?.CpuTime;
         var loadStartedAt = Stopwatch.GetTimestamp();
         var faults = new LoadFaults();
         Task? restart = null;
@@ -94,6 +95,8 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var loadEndedAt = Stopwatch.GetTimestamp();
         var visibility = await Step("Waiting for the sampled messages", sampler.CompleteAsync);
         var audited = await Step("Checking every message is stored exactly once", () => audit.RunAsync([.. acknowledged], [.. unacknowledged], loadEndedAt, ct));
+        // The host's CPU over the load and the drain: what accepting and processing those messages cost it.
+        var hostCpu = options.KillAfter is null && host is not null && cpuBefore is { } before ? host.CpuTime - before : (TimeSpan?)null;
         var duplicates = options.Duplicates == 0 ? null : await Step("Duplicate deliveries",
             () => new DuplicateDeliveries(client, payloads, audit, accountId, options.Connections)
                 .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));
@@ -104,7 +107,7 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         // Read after the drain, so every acknowledged message's contact and conversation exists in the host.
         var memory = options.SelfTest ? null : await Step("Reading the host's memory", () => HostMemory.ReadAsync(url, host?.ProcessId, ct));
         var report = new RunReport(options, started, target, databaseText, baselineText, baseline, webhooks, visibility, audited, duplicates,
-            Stopwatch.GetElapsedTime(loadStartedAt, loadEndedAt).TotalSeconds, memory, faults, outbound);
+            Stopwatch.GetElapsedTime(loadStartedAt, loadEndedAt).TotalSeconds, memory, faults, outbound, hostCpu);
         var markdown = MarkdownReport.Render(report);
         await output.WriteAsync(markdown);
         var folder = options.ResultsDir ?? Path.Combine(repoRoot, "bench", "results");

@@ -56,6 +56,15 @@ internal static class MarkdownReport
         Row(s, "Backlog drained (end of load → every message visible)", r.Audit.DrainedAfterSeconds is { } d ? $"{d.ToString("0.0", Invariant)} s" : "**never** (settle timeout)", "—");
         Row(s, "End to end: acknowledged ÷ (load + drain time)", r.EndToEndRate is { } e ? $"{Text(e)} /s" : "—",
             "processing keeps up when close to the accepted rate");
+        if (r.HostCpu is { } cpu && r.Audit.DrainedAfterSeconds is { } drainedAfter && r.Audit.Acknowledged > 0)
+        {
+            var wall = r.LoadSeconds + drainedAfter;
+            var perMessage = cpu.TotalMilliseconds / r.Audit.Acknowledged;
+            Row(s, "Host CPU over load + drain: per acknowledged message; share of the wall time", $"{perMessage.ToString("0.0", Invariant)} ms CPU per message " +
+                $"(so at most {Text(Environment.ProcessorCount * 1000 / perMessage)} msg/s on {Environment.ProcessorCount} cores); the host used {(cpu.TotalSeconds / wall).ToString("0.00", Invariant)} of a core's time",
+                "≥ 2,000 msg/s needs ≤ " + (Environment.ProcessorCount * 1000 / RunReport.TargetRate).ToString("0.0", Invariant) + " ms CPU per message");
+        }
+
         Row(s, "Measured webhooks: accepted / refused / timed out / failed", $"{Text(w.Accepted)} / {Text(w.Refused)} / {Text(w.TimedOut)} / {Text(w.Failed)}"
             + (w.RefusedByStatus.Count > 0 ? " (" + string.Join(", ", w.RefusedByStatus.Select(p => $"HTTP {p.Key}: {Text(p.Value)}")) + ")" : string.Empty), "—");
         Row(s, "Lost: acknowledged but never stored", $"{Text(r.Audit.Lost.Count)} of {Text(r.Audit.Acknowledged)} acknowledged", $"0: {Verdict(r.Audit.Lost.Count == 0)}");

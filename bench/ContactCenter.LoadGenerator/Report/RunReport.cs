@@ -18,7 +18,8 @@ internal sealed record RunReport(
     double LoadSeconds,
     HostMemory? Memory = null,
     LoadFaults? Faults = null,
-    Outbound.OutboundResult? Outbound = null)
+    Outbound.OutboundResult? Outbound = null,
+    TimeSpan? HostCpu = null)
 {
     /// <summary>Issue 3: ≥ 2,000 inbound messages/s on PostgreSQL on 2 cores …</summary>
     public const double TargetRate = 2000;

@@ -30,6 +30,16 @@ internal sealed class ProductHost : IAsyncDisposable
     /// <summary>The host's process id, to read its resident memory.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time the host process has used so far (user + system), to tell CPU cost per message from waiting.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ProductHost> StartAsync(
         string hostDll, ScratchDatabase database, string apiKey, TimeSpan startTimeout, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
