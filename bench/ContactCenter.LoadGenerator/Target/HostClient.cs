@@ -45,7 +45,18 @@ internal sealed class HostClient : IDisposable
         }
 
         var request = new { pluginId = "whatsapp-cloud", name, settings };
-        using var response = await Timed(t => _api.PostAsJsonAsync("/api/v1/channel-accounts", request, t), ct);
+        HttpResponseMessage answered;
+        try
+        {
+            answered = await Timed(t => _api.PostAsJsonAsync("/api/v1/channel-accounts", request, t), ct);
+        }
+        catch (TimeoutException)
+        {
+            // A host too busy to create an account cannot be measured: say so instead of crashing the tool.
+            throw new TargetException($"POST /api/v1/channel-accounts did not answer within {_requestTimeout.TotalSeconds:0} s (--request-timeout).");
+        }
+
+        using var response = answered;
         var text = await response.Content.ReadAsStringAsync(ct);
         return response.StatusCode switch
         {
