@@ -101,8 +101,12 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
             () => new DuplicateDeliveries(client, payloads, audit, accountId, options.Connections)
                 .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));
 
+        // The outbox's background loop off (replies queue up) or on again: a restart of the host the tool started.
+        Task Sending(bool on) => host!.RestartAsync(
+            new Dictionary<string, string> { ["ContactCenter__Outbox__BackgroundSending"] = on ? "true" : "false" }, options.StartTimeout, ct);
         var outbound = graph is null ? null : await Step($"Outbound: {options.Outbound} replies through the outbox",
-            () => new OutboundPhase(client, graph, options.SettleTimeout).RunAsync(options.Outbound, options.OutboundRate ?? 80, ct));
+            () => new OutboundPhase(client, graph, options.SettleTimeout, () => Sending(false), () => Sending(true))
+                .RunAsync(options.Outbound, options.OutboundRate ?? 80, ct));
 
         // Read after the drain, so every acknowledged message's contact and conversation exists in the host.
         var memory = options.SelfTest ? null : await Step("Reading the host's memory", () => HostMemory.ReadAsync(url, host?.ProcessId, ct));

@@ -35,6 +35,9 @@ internal sealed partial class FakeGraphApi : IAsyncDisposable
     /// <summary>Distinct replies received.</summary>
     public int Distinct => _sends.Count;
 
+    /// <summary>Whether reply number <paramref name="token"/> arrived at least once.</summary>
+    public bool Received(long token) => _sends.ContainsKey(token);
+
     /// <summary>Replies received more than once.</summary>
     public int SentTwice => _sends.Count(s => s.Value > 1);
 

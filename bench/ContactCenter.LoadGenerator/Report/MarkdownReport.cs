@@ -92,10 +92,12 @@ internal static class MarkdownReport
 
         if (r.Outbound is { } ob)
         {
-            Row(s, "Outbound: replies queued / sent to the fake Graph API / sent twice", $"{Text(ob.Queued)} / {Text(ob.Sent)} / {Text(ob.SentTwice)}",
-                $"all sent once: {Verdict(ob.Passed)}");
+            Row(s, "Outbound: replies queued (2xx) / sent to the fake Graph API (any) / queued but never sent / sent twice",
+                $"{Text(ob.Queued)} / {Text(ob.Sent)} / {Text(ob.QueuedNotSent)} / {Text(ob.SentTwice)}"
+                    + (ob.Sent > ob.Queued ? $" ({Text(ob.Sent - ob.Queued)} whose API call timed out were queued all the same, and sent once)" : string.Empty),
+                $"every queued reply sent once: {Verdict(ob.Passed)}");
             Row(s, $"Outbound send rate, first → last send (peak in any 1 s); limit {(ob.LimitPerSecond is { } l ? Text(l) + " /s" : "default")}",
-                $"{Text(ob.Rate)} /s ({Text(ob.PeakPerSecond)} in 1 s); queued through the API in {ob.QueueSeconds.ToString("0.0", Invariant)} s",
+                $"{Text(ob.Rate)} /s ({Text(ob.PeakPerSecond)} in 1 s); all queued first (API, {ob.QueueSeconds.ToString("0.0", Invariant)} s) with the outbox paused, then released",
                 ob.LimitPerSecond is { } limit ? $"≤ limit: {Verdict(ob.PeakPerSecond <= limit * 1.05)}" : "—");
         }
 

@@ -96,7 +96,23 @@ internal sealed class ProductHost : IAsyncDisposable
         await WaitUntilReadyAsync(startTimeout, ct);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the host as an operator would (SIGTERM, then the shutdown grace) and starts it again on the same
+    /// port and database with these settings changed (environment variables, e.g. <c>ContactCenter__Outbox__BackgroundSending</c>).</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan startTimeout, CancellationToken ct)
+    {
+        await StopAsync();
+        foreach (var (key, value) in settings)
+        {
+            _start.Environment[key] = value;
+        }
+
+        (_process, _logCopy) = Launch(_start, LogFile, FileMode.Append);
+        await WaitUntilReadyAsync(startTimeout, ct);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task StopAsync()
     {
         if (!_process.HasExited)
         {
