@@ -40,6 +40,33 @@ public sealed class GuardsAndStatisticsTests
     public void Unbounded_or_incomplete_runs_are_refused(string option, string value) =>
         Assert.Throws<UsageException>(() => Options.Parse([option, value]));
 
+    [Theory]
+    [InlineData("--self-test", "--kill-after", "100")]
+    [InlineData("--self-test", "--malformed-every", "10")]
+    [InlineData("--self-test", "--outbound", "100")]
+    public void Product_faults_and_outbound_are_refused_with_the_stand_in(string first, string option, string value) =>
+        Assert.Throws<UsageException>(() => Options.Parse([first, option, value]));
+
+    [Fact]
+    public void An_attached_host_cannot_be_killed_by_the_tool() =>
+        Assert.Throws<UsageException>(() => Options.Parse(["--url", "http://127.0.0.1:5000", "--api-key", "k", "--kill-after", "100"]));
+
+    [Fact]
+    public void The_gc_heap_is_summed_over_its_generations_from_a_prometheus_scrape()
+    {
+        const string scrape = """
+            # TYPE dotnet_gc_last_collection_heap_size_bytes gauge
+            dotnet_gc_last_collection_heap_size_bytes{gc_heap_generation="gen0"} 1000
+            dotnet_gc_last_collection_heap_size_bytes{gc_heap_generation="loh"} 2.5e3
+            dotnet_gc_last_collection_heap_size_bytes_total 99
+            dotnet_process_memory_working_set_bytes 123456
+            """;
+
+        Assert.Equal(3500, Checks.HostMemory.Sum(scrape, "dotnet_gc_last_collection_heap_size_bytes"));
+        Assert.Equal(123456, Checks.HostMemory.Sum(scrape, "dotnet_process_memory_working_set_bytes"));
+        Assert.Null(Checks.HostMemory.Sum(scrape, "process_resident_memory_bytes"));
+    }
+
     [Fact]
     public void Percentiles_are_nearest_rank_over_every_sample()
     {

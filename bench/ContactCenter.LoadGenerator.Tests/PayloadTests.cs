@@ -27,6 +27,18 @@ public sealed class PayloadTests
     }
 
     [Fact]
+    public void The_unreadable_fault_payload_passes_the_signature_but_yields_no_message()
+    {
+        var adapter = Adapter(AppSecret);
+        var body = _payloads.Unreadable(1234);
+        var request = Request(body, _payloads.Sign(body));
+
+        // Acknowledged like any webhook (the signature holds), then set aside by the processor: nothing to store.
+        Assert.True(adapter.VerifySignature(request));
+        Assert.DoesNotContain(adapter.Parse(request), e => e is MessageReceived);
+    }
+
+    [Fact]
     public void A_signature_made_with_another_secret_is_refused_by_the_plugin()
     {
         var body = _payloads.Body(7);

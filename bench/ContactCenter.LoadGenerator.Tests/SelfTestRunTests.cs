@@ -53,7 +53,7 @@ public abstract class SelfTestRunTests(DatabaseKind database)
         [
             "--self-test", "--provider", database.ToString().ToLowerInvariant(),
             "--connections", "4", "--warmup", "0", "--duration", "10s", "--count", "300", "--sample-every", "20",
-            "--duplicates", "30", "--settle-timeout", "5s", "--results-dir", results,
+            "--duplicates", "30", "--settle-timeout", "20s", "--results-dir", results,
             .. database == DatabaseKind.Postgres ? new[] { "--postgres", Postgres! } : [],
             .. extra,
         ];

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ContactCenter.LoadGenerator.Checks;
 using ContactCenter.LoadGenerator.Load;
+using ContactCenter.LoadGenerator.Outbound;
 using ContactCenter.LoadGenerator.Report;
 using ContactCenter.LoadGenerator.SelfTest;
 using ContactCenter.LoadGenerator.Target;
@@ -30,13 +31,14 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         await using var standIn = options.SelfTest ? await StandInHost.StartAsync(database, apiKey, options.Fault, ct) : null;
         var hostDll = options.HostDll ?? Path.Combine(repoRoot, "host", "ContactCenter.Host", "bin", "Release", "net10.0", "ContactCenter.Host.dll");
         await using var host = options.SelfTest || options.Url is not null ? null
-            : await Step("Starting the host", () => ProductHost.StartAsync(hostDll, database, apiKey, options.StartTimeout, ct));
+            : await Step("Starting the host", () => ProductHost.StartAsync(hostDll, database, apiKey, options.StartTimeout, ct, HostSettings()));
+        await using var graph = options.Outbound > 0 ? await FakeGraphApi.StartAsync(ct) : null;
         var url = standIn?.Url ?? host?.Url ?? options.Url!;
         var (target, databaseText, baselineText) = Describe(url, database, hostDll);
 
         using var client = new HostClient(url, apiKey, options.Connections, options.RequestTimeout);
         var accountId = await Step("Creating the channel account",
-            () => client.CreateChannelAccountAsync($"Bench {runId}", phoneNumberId, "102290129340398", appSecret, ct));
+            () => client.CreateChannelAccountAsync($"Bench {runId}", phoneNumberId, "102290129340398", appSecret, graph?.BaseUrl, ct));
         var payloads = new WebhookPayloads(runId, Encoding.UTF8.GetBytes(appSecret), phoneNumberId, "102290129340398",
             options.Phones, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
         var audit = new DeliveryAudit(client, payloads, 16, options.SettleTimeout);
@@ -48,14 +50,28 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var acknowledged = new ConcurrentQueue<long>([PreflightSeq]);
         var unacknowledged = new ConcurrentQueue<long>();
         var sampler = new VisibilitySampler(client, payloads, options.PollInterval, options.SettleTimeout);
+        var cpuBefore = host?.CpuTime;
         var loadStartedAt = Stopwatch.GetTimestamp();
+        var faults = new LoadFaults();
+        Task? restart = null;
         var webhooks = await Step("Webhook load", () => Loop().RunAsync(async (seq, token) =>
         {
-            var body = payloads.Body(seq);
+            // While the killed host starts again the load waits for it, as a provider's retries would.
+            if (Volatile.Read(ref restart) is { IsCompleted: false } pending)
+            {
+                await pending.WaitAsync(token);
+            }
+
+            var malformed = options.MalformedEvery > 0 && seq % options.MalformedEvery == options.MalformedEvery - 1;
+            var body = malformed ? payloads.Unreadable(seq) : payloads.Body(seq);
             var signature = payloads.Sign(body);
             var sentAt = Stopwatch.GetTimestamp();
             var outcome = await client.PostWebhookAsync(accountId, body, signature, token);
-            if (outcome.Kind != OutcomeKind.Accepted)
+            if (malformed)
+            {
+                faults.Malformed(outcome.Kind == OutcomeKind.Accepted);
+            }
+            else if (outcome.Kind != OutcomeKind.Accepted)
             {
                 unacknowledged.Enqueue(seq);
             }
@@ -66,6 +82,11 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
                 {
                     sampler.Track(seq, sentAt, ct);
                 }
+
+                if (host is not null && options.KillAfter is { } killAfter && faults.Acknowledged() == killAfter)
+                {
+                    Volatile.Write(ref restart, faults.TimeRestart(() => host.KillAndRestartAsync(options.StartTimeout, ct)));
+                }
             }
 
             return outcome;
@@ -74,12 +95,23 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var loadEndedAt = Stopwatch.GetTimestamp();
         var visibility = await Step("Waiting for the sampled messages", sampler.CompleteAsync);
         var audited = await Step("Checking every message is stored exactly once", () => audit.RunAsync([.. acknowledged], [.. unacknowledged], loadEndedAt, ct));
+        // The host's CPU over the load and the drain: what accepting and processing those messages cost it.
+        var hostCpu = options.KillAfter is null && host is not null && cpuBefore is { } before ? host.CpuTime - before : (TimeSpan?)null;
         var duplicates = options.Duplicates == 0 ? null : await Step("Duplicate deliveries",
             () => new DuplicateDeliveries(client, payloads, audit, accountId, options.Connections)
                 .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));
 
+        // The outbox's background loop off (replies queue up) or on again: a restart of the host the tool started.
+        Task Sending(bool on) => host!.RestartAsync(
+            new Dictionary<string, string> { ["ContactCenter__Outbox__BackgroundSending"] = on ? "true" : "false" }, options.StartTimeout, ct);
+        var outbound = graph is null ? null : await Step($"Outbound: {options.Outbound} replies through the outbox",
+            () => new OutboundPhase(client, graph, options.SettleTimeout, () => Sending(false), () => Sending(true))
+                .RunAsync(options.Outbound, options.OutboundRate ?? 80, ct));
+
+        // Read after the drain, so every acknowledged message's contact and conversation exists in the host.
+        var memory = options.SelfTest ? null : await Step("Reading the host's memory", () => HostMemory.ReadAsync(url, host?.ProcessId, ct));
         var report = new RunReport(options, started, target, databaseText, baselineText, baseline, webhooks, visibility, audited, duplicates,
-            Stopwatch.GetElapsedTime(loadStartedAt, loadEndedAt).TotalSeconds);
+            Stopwatch.GetElapsedTime(loadStartedAt, loadEndedAt).TotalSeconds, memory, faults, outbound, hostCpu);
         var markdown = MarkdownReport.Render(report);
         await output.WriteAsync(markdown);
         var folder = options.ResultsDir ?? Path.Combine(repoRoot, "bench", "results");
@@ -89,6 +121,10 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         await progress.WriteLineAsync($"Written to {file}");
         return (report, file);
     }
+
+    private Dictionary<string, string> HostSettings() => options.OutboundRate is { } rate
+        ? new() { ["ContactCenter__Outbox__MessagesPerSecond"] = rate.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        : [];
 
     private ClosedLoop Loop() => new(options.Connections, options.Warmup, options.Duration, options.Count);
 

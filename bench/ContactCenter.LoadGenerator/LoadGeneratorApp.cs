@@ -96,6 +96,10 @@ internal static class LoadGeneratorApp
           --self-test-fault lose|duplicate   break the stand-in on purpose: the run must exit 1
           --strict                     exit 4 when a target of the issue is missed
           --keep                       keep the database and data folder (host.log) for inspection
+          --malformed-every <k>        fault: every k-th webhook is signed but unreadable; the others must all be stored once
+          --outbound <n>               then one reply in each of n conversations, sent to a fake Graph API on loopback
+          --outbound-rate <r>          the host's outbound limit per account, messages/s (default: the product's, 80)
+          --kill-after <n>             fault: kill -9 the host after n acknowledged webhooks of the load, restart it, go on
 
         Exit codes: 0 ok, 1 lost/doubled/never visible, 2 usage, 3 target not measurable, 4 --strict and a target missed.
 

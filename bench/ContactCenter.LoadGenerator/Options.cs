@@ -42,6 +42,20 @@ internal sealed record Options
     public string? ResultsDir { get; init; }
     public bool Strict { get; init; }
     public bool Keep { get; init; }
+
+    /// <summary>Every k-th webhook of the load is signed but unreadable (0 = none): it must be set aside without
+    /// taking the rest of its batch with it.</summary>
+    public int MalformedEvery { get; init; }
+
+    /// <summary>After this many acknowledged webhooks of the load the host is killed (-9) mid-batch and started again.</summary>
+    public long? KillAfter { get; init; }
+
+    /// <summary>After the inbound checks, one reply in each of this many conversations, sent by the outbox to a fake
+    /// Graph API on loopback (0 = none).</summary>
+    public int Outbound { get; init; }
+
+    /// <summary>The host's outbound rate limit per account (<c>ContactCenter:Outbox:MessagesPerSecond</c>); null = the product's default.</summary>
+    public double? OutboundRate { get; init; }
     public bool Help { get; init; }
 
     /// <summary>Past this the run gives up whatever it is doing (a hung host cannot keep it alive).</summary>
@@ -92,6 +106,10 @@ internal sealed record Options
                 "--results-dir" => o with { ResultsDir = Value() },
                 "--strict" => o with { Strict = true },
                 "--keep" => o with { Keep = true },
+                "--malformed-every" => o with { MalformedEvery = Int(arg, Value(), 0, 1_000_000) },
+                "--outbound" => o with { Outbound = Int(arg, Value(), 0, 1_000_000) },
+                "--outbound-rate" => o with { OutboundRate = Int(arg, Value(), 1, 1_000_000) },
+                "--kill-after" => o with { KillAfter = Int(arg, Value(), 1, 50_000_000) },
                 "-h" or "--help" => o with { Help = true },
                 _ => throw new UsageException($"Unknown option '{args[i]}'. Run with --help."),
             };
@@ -115,6 +133,21 @@ internal sealed record Options
         if (o.Fault != SelfTestFault.None && !o.SelfTest)
         {
             throw new UsageException("--self-test-fault only applies to --self-test.");
+        }
+
+        if ((o.MalformedEvery > 0 || o.KillAfter is not null) && o.SelfTest)
+        {
+            throw new UsageException("--malformed-every and --kill-after are faults of the product; the stand-in has --self-test-fault.");
+        }
+
+        if ((o.Outbound > 0 || o.OutboundRate is not null) && (o.SelfTest || o.Url is not null))
+        {
+            throw new UsageException("--outbound needs the host the tool starts (its account points at the tool's fake Graph API).");
+        }
+
+        if (o.KillAfter is not null && o.Url is not null)
+        {
+            throw new UsageException("--kill-after needs the host the tool starts (it kills and restarts it); not with --url.");
         }
 
         if (o.Provider == Provider.Postgres)

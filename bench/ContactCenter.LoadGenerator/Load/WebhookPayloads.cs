@@ -28,6 +28,14 @@ internal sealed class WebhookPayloads(string runId, byte[] appSecret, string pho
         return Encoding.UTF8.GetBytes(json);
     }
 
+    /// <summary>A correctly signed webhook the provider's parser cannot read (the same body cut in half, so not JSON):
+    /// acknowledged like any other, then set aside by the processor as an inbox failure.</summary>
+    public byte[] Unreadable(long seq)
+    {
+        var body = Body(seq);
+        return body[..(body.Length / 2)];
+    }
+
     /// <summary><c>sha256=</c> + lower-case hex HMAC-SHA256 of the raw bytes, keyed with the app secret.</summary>
     public string Sign(ReadOnlySpan<byte> body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(appSecret, body));
 }

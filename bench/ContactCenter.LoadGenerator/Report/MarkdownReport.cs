@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using ContactCenter.LoadGenerator.Checks;
 using ContactCenter.LoadGenerator.Load;
 
 namespace ContactCenter.LoadGenerator.Report;
@@ -55,6 +56,15 @@ internal static class MarkdownReport
         Row(s, "Backlog drained (end of load → every message visible)", r.Audit.DrainedAfterSeconds is { } d ? $"{d.ToString("0.0", Invariant)} s" : "**never** (settle timeout)", "—");
         Row(s, "End to end: acknowledged ÷ (load + drain time)", r.EndToEndRate is { } e ? $"{Text(e)} /s" : "—",
             "processing keeps up when close to the accepted rate");
+        if (r.HostCpu is { } cpu && r.Audit.DrainedAfterSeconds is { } drainedAfter && r.Audit.Acknowledged > 0)
+        {
+            var wall = r.LoadSeconds + drainedAfter;
+            var perMessage = cpu.TotalMilliseconds / r.Audit.Acknowledged;
+            Row(s, "Host CPU over load + drain: per acknowledged message; share of the wall time", $"{perMessage.ToString("0.0", Invariant)} ms CPU per message " +
+                $"(so at most {Text(Environment.ProcessorCount * 1000 / perMessage)} msg/s on {Environment.ProcessorCount} cores); the host used {(cpu.TotalSeconds / wall).ToString("0.00", Invariant)} of a core's time",
+                "≥ 2,000 msg/s needs ≤ " + (Environment.ProcessorCount * 1000 / RunReport.TargetRate).ToString("0.0", Invariant) + " ms CPU per message");
+        }
+
         Row(s, "Measured webhooks: accepted / refused / timed out / failed", $"{Text(w.Accepted)} / {Text(w.Refused)} / {Text(w.TimedOut)} / {Text(w.Failed)}"
             + (w.RefusedByStatus.Count > 0 ? " (" + string.Join(", ", w.RefusedByStatus.Select(p => $"HTTP {p.Key}: {Text(p.Value)}")) + ")" : string.Empty), "—");
         Row(s, "Lost: acknowledged but never stored", $"{Text(r.Audit.Lost.Count)} of {Text(r.Audit.Acknowledged)} acknowledged", $"0: {Verdict(r.Audit.Lost.Count == 0)}");
@@ -65,6 +75,37 @@ internal static class MarkdownReport
             Row(s, "Duplicate deliveries: re-posted / acknowledged / new messages", $"{Text(dup.RePosted)} / {Text(dup.Acknowledged)} / {Text(dup.NewMessages)}"
                 + (dup.Vanished > 0 ? $", **{dup.Vanished} vanished**" : string.Empty) + (dup.SentinelVisible ? string.Empty : ", **sentinel never visible**"),
                 $"0 new: {Verdict(dup.Passed)}");
+        }
+
+        if (r.Faults is { MalformedSent: > 0 } mf)
+        {
+            Row(s, "Fault: unreadable (signed, not JSON) webhooks among the load: sent / acknowledged", $"{Text(mf.MalformedSent)} / {Text(mf.MalformedAcknowledged)}",
+                "set aside; every readable one above still stored once");
+        }
+
+        if (r.Faults is { Kills: > 0 } kf)
+        {
+            Row(s, "Fault: host killed (-9) mid-load after " + Text(o.KillAfter ?? 0) + " acknowledged, restarted on the same database",
+                kf.RestartSeconds is { } back ? $"ready again after {back.ToString("0.0", Invariant)} s" : "**not back**",
+                "nothing acknowledged lost; unanswered ones stored once at most");
+        }
+
+        if (r.Outbound is { } ob)
+        {
+            Row(s, "Outbound: replies queued (2xx) / sent to the fake Graph API (any) / queued but never sent / sent twice",
+                $"{Text(ob.Queued)} / {Text(ob.Sent)} / {Text(ob.QueuedNotSent)} / {Text(ob.SentTwice)}"
+                    + (ob.Sent > ob.Queued ? $" ({Text(ob.Sent - ob.Queued)} whose API call timed out were queued all the same, and sent once)" : string.Empty),
+                $"every queued reply sent once: {Verdict(ob.Passed)}");
+            Row(s, $"Outbound send rate, first → last send (peak in any 1 s); limit {(ob.LimitPerSecond is { } l ? Text(l) + " /s" : "default")}",
+                $"{Text(ob.Rate)} /s ({Text(ob.PeakPerSecond)} in 1 s); all queued first (API, {ob.QueueSeconds.ToString("0.0", Invariant)} s) with the outbox paused, then released",
+                ob.LimitPerSecond is { } limit ? $"≤ limit: {Verdict(ob.PeakPerSecond <= limit * 1.05)}" : "—");
+        }
+
+        if (r.Memory is { } m)
+        {
+            Row(s, $"Host memory after the drain ({Text(r.Audit.Acknowledged)} messages from up to {Text(o.Phones)} phones): RSS / GC heap / working set",
+                $"{Mib(m.RssBytes)} / {Mib(m.GcHeapBytes)} / {Mib(m.WorkingSetBytes)}",
+                m.RssBytes is { } rss ? $"RSS ≤ 1 GiB (issue 10, with 10,000 open conversations): {Verdict(rss <= HostMemory.TargetRssBytes)}" : "RSS ≤ 1 GiB (issue 10)");
         }
 
         s.AppendLine();
@@ -86,6 +127,8 @@ internal static class MarkdownReport
 
     private static string Latency(LatencySummary l) =>
         l.Count == 0 ? "no samples" : $"{Ms(l.P50)} / {Ms(l.P99)} / {Ms(l.P999)} ms ({Ms(l.Max)} ms)";
+
+    private static string Mib(long? bytes) => bytes is { } b ? $"{(b / 1048576.0).ToString("#,0", Invariant)} MiB" : "—";
 
     private static string Ms(double value) => value.ToString(value < 10 ? "0.0" : "0", Invariant);
 

@@ -15,7 +15,11 @@ internal sealed record RunReport(
     VisibilityResult Visibility,
     AuditResult Audit,
     DuplicateResult? Duplicates,
-    double LoadSeconds)
+    double LoadSeconds,
+    HostMemory? Memory = null,
+    LoadFaults? Faults = null,
+    Outbound.OutboundResult? Outbound = null,
+    TimeSpan? HostCpu = null)
 {
     /// <summary>Issue 3: ≥ 2,000 inbound messages/s on PostgreSQL on 2 cores …</summary>
     public const double TargetRate = 2000;
@@ -23,7 +27,7 @@ internal sealed record RunReport(
     /// <summary>… with p99 acknowledgement ≤ 50 ms, and nothing lost.</summary>
     public const double TargetP99Milliseconds = 50;
 
-    public bool NothingLostOrDoubled => Audit.Passed && Visibility.NeverVisible.Count == 0 && (Duplicates?.Passed ?? true);
+    public bool NothingLostOrDoubled => Audit.Passed && Visibility.NeverVisible.Count == 0 && (Duplicates?.Passed ?? true) && (Outbound?.Passed ?? true);
 
     public bool RateMet => Webhooks.Rate >= TargetRate;
 

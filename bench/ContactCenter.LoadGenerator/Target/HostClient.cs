@@ -28,15 +28,35 @@ internal sealed class HostClient : IDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Creates the whatsapp-cloud account the webhooks are signed for; returns its id.</summary>
-    public async Task<Guid> CreateChannelAccountAsync(string name, string phoneNumberId, string wabaId, string appSecret, CancellationToken ct)
+    public async Task<Guid> CreateChannelAccountAsync(string name, string phoneNumberId, string wabaId, string appSecret, Uri? apiBaseUrl, CancellationToken ct)
     {
-        var request = new
+        var settings = new Dictionary<string, string>
         {
-            pluginId = "whatsapp-cloud",
-            name,
-            settings = new { phoneNumberId, wabaId, accessToken = "bench-not-a-real-token", appSecret, verifyToken = "bench-verify" },
+            ["phoneNumberId"] = phoneNumberId,
+            ["wabaId"] = wabaId,
+            ["accessToken"] = "bench-not-a-real-token",
+            ["appSecret"] = appSecret,
+            ["verifyToken"] = "bench-verify",
         };
-        using var response = await Timed(t => _api.PostAsJsonAsync("/api/v1/channel-accounts", request, t), ct);
+        if (apiBaseUrl is not null)
+        {
+            // Replies go to the tool's fake Graph API on loopback, never to Meta.
+            settings["apiBaseUrl"] = apiBaseUrl.ToString();
+        }
+
+        var request = new { pluginId = "whatsapp-cloud", name, settings };
+        HttpResponseMessage answered;
+        try
+        {
+            answered = await Timed(t => _api.PostAsJsonAsync("/api/v1/channel-accounts", request, t), ct);
+        }
+        catch (TimeoutException)
+        {
+            // A host too busy to create an account cannot be measured: say so instead of crashing the tool.
+            throw new TargetException($"POST /api/v1/channel-accounts did not answer within {_requestTimeout.TotalSeconds:0} s (--request-timeout).");
+        }
+
+        using var response = answered;
         var text = await response.Content.ReadAsStringAsync(ct);
         return response.StatusCode switch
         {
@@ -108,6 +128,43 @@ internal sealed class HostClient : IDisposable
         catch (Exception e) when (e is TimeoutException or HttpRequestException)
         {
             return -1;
+        }
+    }
+
+    /// <summary>Up to <paramref name="count"/> conversation ids, newest first, page by page.</summary>
+    public async Task<IReadOnlyList<Guid>> ListConversationIdsAsync(int count, CancellationToken ct)
+    {
+        var ids = new List<Guid>(count);
+        string? cursor = null;
+        do
+        {
+            var path = "/api/v1/conversations?limit=100" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor));
+            using var response = await Timed(t => _api.GetAsync(path, t), ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new TargetException($"GET /api/v1/conversations answered {(int)response.StatusCode}.");
+            }
+
+            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+            ids.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+            cursor = json.RootElement.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (cursor is not null && ids.Count < count);
+
+        return ids.Take(count).ToList();
+    }
+
+    /// <summary>A text reply in the conversation; true when the host queued it (202).</summary>
+    public async Task<bool> ReplyAsync(Guid conversationId, string text, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await Timed(t => _api.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { text }, t), ct);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is TimeoutException or HttpRequestException)
+        {
+            return false;
         }
     }
 

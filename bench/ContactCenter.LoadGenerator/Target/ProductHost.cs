@@ -11,22 +11,37 @@ namespace ContactCenter.LoadGenerator.Target;
 /// </summary>
 internal sealed class ProductHost : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly Task _logCopy;
+    private readonly ProcessStartInfo _start;
+    private Process _process;
+    private Task _logCopy;
 
-    private ProductHost(Process process, Task logCopy, Uri url, string logFile)
+    private ProductHost(ProcessStartInfo start, Uri url, string logFile)
     {
-        _process = process;
-        _logCopy = logCopy;
+        _start = start;
         Url = url;
         LogFile = logFile;
+        (_process, _logCopy) = Launch(start, logFile, FileMode.Create);
     }
 
     public Uri Url { get; }
 
     public string LogFile { get; }
 
-    public static async Task<ProductHost> StartAsync(string hostDll, ScratchDatabase database, string apiKey, TimeSpan startTimeout, CancellationToken ct)
+    /// <summary>The host's process id, to read its resident memory.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>CPU time the host process has used so far (user + system), to tell CPU cost per message from waiting.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<ProductHost> StartAsync(
+        string hostDll, ScratchDatabase database, string apiKey, TimeSpan startTimeout, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(hostDll))
         {
@@ -50,15 +65,13 @@ internal sealed class ProductHost : IAsyncDisposable
         start.Environment["ContactCenter__DataDirectory"] = database.DataDirectory;
         start.Environment["ContactCenter__SeedDemoData"] = "false";
         start.Environment["ContactCenter__Bootstrap__AdminApiKey"] = apiKey;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var logFile = Path.Combine(database.DataDirectory, "host.log");
-        var process = Process.Start(start) ?? throw new TargetException("Could not start 'dotnet'.");
-        var log = new FileStream(logFile, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
-        var copy = Task.WhenAll(
-            process.StandardOutput.BaseStream.CopyToAsync(log, CancellationToken.None),
-            process.StandardError.BaseStream.CopyToAsync(log, CancellationToken.None))
-            .ContinueWith(_ => log.Dispose(), TaskScheduler.Default);
-        var host = new ProductHost(process, copy, url, logFile);
+        var host = new ProductHost(start, url, logFile);
         try
         {
             await host.WaitUntilReadyAsync(startTimeout, ct);
@@ -71,7 +84,35 @@ internal sealed class ProductHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The fault a crash or an OOM kill makes: <c>kill -9</c> (no shutdown, whatever batch is in flight is cut
+    /// off), then the same host started again on the same port and database, ready.</summary>
+    public async Task KillAndRestartAsync(TimeSpan startTimeout, CancellationToken ct)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(ct);
+        await _logCopy;
+        _process.Dispose();
+        (_process, _logCopy) = Launch(_start, LogFile, FileMode.Append);
+        await WaitUntilReadyAsync(startTimeout, ct);
+    }
+
+    /// <summary>Stops the host as an operator would (SIGTERM, then the shutdown grace) and starts it again on the same
+    /// port and database with these settings changed (environment variables, e.g. <c>ContactCenter__Outbox__BackgroundSending</c>).</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan startTimeout, CancellationToken ct)
+    {
+        await StopAsync();
+        foreach (var (key, value) in settings)
+        {
+            _start.Environment[key] = value;
+        }
+
+        (_process, _logCopy) = Launch(_start, LogFile, FileMode.Append);
+        await WaitUntilReadyAsync(startTimeout, ct);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task StopAsync()
     {
         if (!_process.HasExited)
         {
@@ -138,6 +179,17 @@ internal sealed class ProductHost : IAsyncDisposable
         using var reader = new StreamReader(stream);
         var lines = (await reader.ReadToEndAsync()).Split('\n');
         return $"Last lines of {LogFile}:\n" + string.Join('\n', lines.TakeLast(25));
+    }
+
+    private static (Process Process, Task LogCopy) Launch(ProcessStartInfo start, string logFile, FileMode mode)
+    {
+        var process = Process.Start(start) ?? throw new TargetException("Could not start 'dotnet'.");
+        var log = new FileStream(logFile, mode, FileAccess.Write, FileShare.ReadWrite);
+        var copy = Task.WhenAll(
+            process.StandardOutput.BaseStream.CopyToAsync(log, CancellationToken.None),
+            process.StandardError.BaseStream.CopyToAsync(log, CancellationToken.None))
+            .ContinueWith(_ => log.Dispose(), TaskScheduler.Default);
+        return (process, copy);
     }
 
     private static int FreePort()
