@@ -63,7 +63,10 @@ namespace ContactCenter.Db.Migrations
 
                     b.HasIndex("TargetKind", "At");
 
-                    b.ToTable("Audit_Entries", (string)null);
+                    b.ToTable("Audit_Entries", t =>
+                        {
+                            t.HasTrigger("Audit_Entries_append_only");
+                        });
                 });
 
             modelBuilder.Entity("ContactCenter.Channels.Domain.ChannelAccount", b =>

@@ -2,7 +2,8 @@ namespace ContactCenter.Kernel.Audit;
 
 /// <summary>
 /// The append-only record of what admins and supervisors change (users, teams, routing, channel accounts, templates,
-/// the chatbot, API keys, other people's presence) and of every login hold (docs/security.md, "Audit log"). It lives in
+/// the chatbot, API keys, other people's presence, products, contact reasons, jobs run by hand, outbox retries and inbox
+/// re-processing) and of every login hold (docs/security.md, "Audit log"). It lives in
 /// the kernel because every module's use cases call it and may reference nothing else in common; the Audit module
 /// stores and shows it.
 /// </summary>

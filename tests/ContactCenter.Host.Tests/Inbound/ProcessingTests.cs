@@ -28,6 +28,9 @@ public abstract class ProcessingTests(DatabaseKind kind) : InboundTest(kind)
         var (reprocess, body) = await Host.CreateAdminClient().PostJsonAsync($"/api/v1/inbox-failures/{failure["id"]}/reprocess", new { });
         Assert.Equal(HttpStatusCode.Accepted, reprocess.StatusCode);
         Assert.Equal("pending", (string?)body["status"]);
+        var audited = Assert.Single(await Audit.AuditEntries.ReadAsync(Host, "?targetKind=inboxEntry"));
+        Assert.Equal(("inboxFailure.reprocessed", "apiKey", (string?)failure["id"]), ((string?)audited["action"], (string?)audited["actorKind"], (string?)audited["targetId"]));
+        Assert.Equal([new("status", "failed", "pending")], Audit.AuditEntries.Changes(audited));
         await ProcessAsync();
 
         // Still unreadable by this plugin version: failed again, one more attempt, the payload still kept.

@@ -91,6 +91,12 @@ public abstract class OutboxFailureTests(DatabaseKind kind) : OutboxTest(kind)
         var retried = await Admin().PostAsync($"/api/v1/outbox/{flakyId}/retry", null);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal("pending", (string?)(await retried.ReadJsonAsync())["status"]);
+        // Only the retry that happened is in the audit log, with what it reset; the refused one left nothing.
+        var audited = Assert.Single(await Audit.AuditEntries.ReadAsync(Host, "?targetKind=outboxMessage"));
+        Assert.Equal(("outbox.retried", "apiKey", flakyId), ((string?)audited["action"], (string?)audited["actorKind"], (string?)audited["targetId"]));
+        Assert.Equal(
+            [new("attempts", "10", "0"), new("reasonCode", OutboundReasons.GaveUp, null), new("status", "failed", "pending")],
+            Audit.AuditEntries.Changes(audited).OrderBy(c => c.Field, StringComparer.Ordinal));
         Assert.Equal(1, await DrainAsync());
         Assert.Equal(OutboxStatus.Accepted, (await RowAsync(flaky)).Status);
         Assert.Single(Events.Accepted, e => e.HostMessageId == flaky);

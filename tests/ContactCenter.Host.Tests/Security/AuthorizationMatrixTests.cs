@@ -9,7 +9,8 @@ namespace ContactCenter.Host.Tests.Security;
 /// <summary>
 /// Issue 13, item 6 (first part): the authorization matrix is generated from the OpenAPI document, so an endpoint added
 /// tomorrow is in it without anyone remembering to list it. Who may see which record (media, tasks, tickets of another
-/// team) is covered where those records are tested (e.g. MediaMessagesTests); here: who may call at all.
+/// team) is covered where those records are tested (e.g. MediaMessagesTests) and, for every endpoint that names a
+/// conversation, media file, ticket or agent of another team, by <see cref="RecordScopeMatrixTests"/>; here: who may call at all.
 /// </summary>
 public sealed partial class AuthorizationMatrixTests() : HostTest(DatabaseKind.Sqlite)
 {

@@ -7,6 +7,10 @@ namespace ContactCenter.Host.Tests.SqlServer;
 // machine here can run SQL Server). Kept in one file so adding one is one line; SqlServerVariantsTests fails when a
 // PostgreSQL variant has none. SqlDialectTestsOnSqlServer lives beside its base: it adds a test of its own.
 
+public sealed class AdminOperationsAuditTestsOnSqlServer() : Audit.AdminOperationsAuditTests(DatabaseKind.SqlServer);
+
+public sealed class AuditAppendOnlyTestsOnSqlServer() : Audit.AuditAppendOnlyTests(DatabaseKind.SqlServer);
+
 public sealed class AuditLogTestsOnSqlServer() : Audit.AuditLogTests(DatabaseKind.SqlServer);
 
 public sealed class SecretsInLogsTestsOnSqlServer() : Audit.SecretsInLogsTests(DatabaseKind.SqlServer);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContactCenter.Db.Migrations;
 using ContactCenter.Db.SqlServer;
 using ContactCenter.Host.Setup;
 using ContactCenter.Kernel.Data;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace ContactCenter.Host.Tests.SqlServer;
 
@@ -87,6 +89,33 @@ public sealed class SqlServerWithoutEngineTests : IDisposable
 
         Assert.Contains("IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL", script, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"^GO\s*$", RegexOptions.Multiline), script);
+    }
+
+    /// <summary>
+    /// The T-SQL the migrations add beside EF's own (the audit log's append-only trigger, which CI cannot run) parses as
+    /// SQL Server's parser reads it, and so does the whole DBA script that carries it inside <c>EXEC</c>.
+    /// </summary>
+    [Fact]
+    public void The_audit_logs_append_only_trigger_and_the_DBA_script_are_valid_T_SQL()
+    {
+        var trigger = Assert.IsType<CreateTriggerStatement>(Assert.Single(Parse(AuditAppendOnly.SqlServerTrigger).Batches.SelectMany(b => b.Statements)));
+        Assert.Equal(("Audit_Entries_append_only", "Audit_Entries", TriggerType.InsteadOf),
+            (trigger.Name.BaseIdentifier.Value, trigger.TriggerObject.Name.BaseIdentifier.Value, trigger.TriggerType));
+        Assert.Equal([TriggerActionType.Update, TriggerActionType.Delete], trigger.TriggerActions.Select(a => a.TriggerActionType));
+        var body = Assert.IsType<BeginEndBlockStatement>(Assert.Single(trigger.StatementList.Statements));
+        Assert.Contains(body.StatementList.Statements, s => s is ThrowStatement);
+
+        var script = MigrationScript.Generate(_sqlServer);
+        Parse(script);
+        Assert.Contains("CREATE TRIGGER [Audit_Entries_append_only]", script, StringComparison.Ordinal);
+    }
+
+    private static TSqlScript Parse(string tsql)
+    {
+        using var reader = new StringReader(tsql);
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, string.Join('\n', errors.Select(e => $"line {e.Line}: {e.Message}")));
+        return Assert.IsType<TSqlScript>(fragment);
     }
 
     public void Dispose()

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ContactCenter.Ui.Tests.Infrastructure;
 using Microsoft.Playwright;
-using Npgsql;
 using static Microsoft.Playwright.Assertions;
 
 namespace ContactCenter.Ui.Tests.MultiNode;
@@ -33,14 +32,12 @@ public sealed class SeveralNodesTests
             SkipOrFail($"Chromium was not found at {UiFixture.ChromiumPath} (install Debian's 'chromium' package or set {UiFixture.ChromiumVariable}).");
         }
 
-        var database = "cc_nodes_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(adminConnection, $"CREATE DATABASE {database}");
-        var connectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = database }.ConnectionString;
+        var database = await ClusterDatabase.CreateAsync(adminConnection);
         var ports = new[] { UiHost.FreePort(), UiHost.FreePort() };
         var settings = new Dictionary<string, string>
         {
             ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Default"] = connectionString,
+            ["ConnectionStrings__Default"] = database.ConnectionString,
             ["ContactCenter__KnownProxies__0"] = "127.0.0.1",
             ["ContactCenter__Bootstrap__AdminApiKey"] = AdminApiKey,
         };
@@ -50,7 +47,8 @@ public sealed class SeveralNodesTests
         IBrowser? browser = null;
         try
         {
-            // One after the other: the first migrates and seeds, the second finds it done.
+            // Arrange: two nodes behind nginx (one after the other: the first migrates and seeds, the second finds it
+            // done), a signed Sandbox account for the Comercial team, the supervisor's live queue open on one node.
             nodes[0] = await UiHost.StartAsync(settings: settings, port: ports[0]);
             nodes[1] = await UiHost.StartAsync(settings: settings, port: ports[1]);
             nginx = await NginxProxy.StartAsync(RepoRoot(), ports);
@@ -72,33 +70,8 @@ public sealed class SeveralNodesTests
             var carla = AgentId("Carla");
 
             // The supervisor watches the live queue through nginx; ip_hash keeps the browser on one node.
-            Assertions.SetDefaultExpectTimeout(30_000);
-            playwright = await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = UiFixture.ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
-            });
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = nginx.BaseUrl, Locale = "en-US" });
-            var page = await context.NewPageAsync();
-            var console = new ConcurrentQueue<string>();
-            page.Console += (_, message) => console.Enqueue($"[{message.Type}] {message.Text}");
-            await page.GotoAsync("/account/login");
-            await page.GetByTestId("login-username").FillAsync("supervisor");
-            await page.GetByTestId("login-password").FillAsync(UiHost.DemoPassword);
-            await page.GetByTestId("login-submit").ClickAsync();
-            try
-            {
-                await Expect(page.Locator(".app-shell[data-interactive=true]")).ToHaveCountAsync(1);
-            }
-            catch (PlaywrightException e)
-            {
-                throw new InvalidOperationException($"The supervisor's page did not come alive at {page.Url}: {e.Message}\nnginx:\n{nginx.LogTail()}\nconsole:\n{string.Join('\n', console)}", e);
-            }
-
-            await page.GotoAsync("/queue/live");
-            await Expect(page.Locator(".app-shell[data-interactive=true]")).ToHaveCountAsync(1);
+            (playwright, browser) = await LaunchChromiumAsync();
+            var page = await OpenLiveQueueAsync(browser, nginx);
             var watched = nginx.LastNodeFor("/_blazor") ?? throw new InvalidOperationException("The circuit's node is not in nginx's log.");
             var survivor = Array.FindIndex(ports, p => watched.EndsWith(":" + p, StringComparison.Ordinal));
             Assert.True(survivor >= 0, $"The circuit went to {watched}, not to a node of this test.");
@@ -110,40 +83,9 @@ public sealed class SeveralNodesTests
             (await admin.PutAsJsonAsync($"/api/v1/agents/{ana}/presence", new { presence = "available" })).EnsureSuccessStatusCode();
             (await admin.PutAsJsonAsync($"/api/v1/agents/{bruno}/presence", new { presence = "available" })).EnsureSuccessStatusCode();
 
-            // The load: webhooks from 40 contacts over both nodes; the agents answer each conversation given to them once.
-            var acknowledged = new ConcurrentBag<string>();
-            var notAcknowledged = 0;
-            var replies = new ConcurrentDictionary<Guid, Guid>(); // conversation → the reply's message id
-            // The load runs until the killed node is back and has taken its share for a few seconds (bounded: see below).
-            using var stop = new CancellationTokenSource(MaxLoad);
-            var phones = Enumerable.Range(0, 40).Select(i => "5511955" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            var senders = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
-            {
-                var n = 0;
-                while (!stop.IsCancellationRequested)
-                {
-                    var id = $"sbx-nodes-{worker}-{n++}";
-                    try
-                    {
-                        await PostWebhookAsync(nginx.BaseUrl, account, id, phones[Random.Shared.Next(phones.Length)]);
-                        acknowledged.Add(id);
-                    }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
-                    {
-                        Interlocked.Increment(ref notAcknowledged);
-                    }
-                }
-            })).ToList();
-            var answering = Task.Run(async () =>
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    await AnswerNewAsync(connectionString, ana, anaClient, replies);
-                    await AnswerNewAsync(connectionString, bruno, brunoClient, replies);
-                    await Task.Delay(300);
-                }
-            });
-
+            // Act: the load over both nodes; the node the browser is not on is killed (-9) and restarted under it. The
+            // load runs until the killed node is back and has taken its share for a few seconds (bounded by MaxLoad).
+            var load = ContactLoad.Start(nginx.BaseUrl, account, database, [(ana, anaClient), (bruno, brunoClient)], MaxLoad);
             await Task.Delay(TimeSpan.FromSeconds(4));
 
             // Quartz is clustered: the routing round, due every 5 seconds, ran that often in all, not on each node.
@@ -159,54 +101,20 @@ public sealed class SeveralNodesTests
             nodes[victim] = await UiHost.StartAsync(settings: settings, port: ports[victim]);
             Trace("restarted");
             await Task.Delay(LoadAfterRestart);
-            await stop.CancelAsync();
-            await Task.WhenAll([.. senders, answering]);
+            await load.StopAsync();
             Trace("load done");
 
-            // Settle: every acknowledged message stored, every reply accepted by the channel.
-            var ids = acknowledged.ToArray();
-            var settled = Stopwatch.StartNew();
-            Dictionary<string, long> stored;
-            while (true)
-            {
-                stored = await CountByProviderIdAsync(connectionString, ids);
-                var sent = await QueryLongAsync(connectionString, """SELECT count(*) FROM "Channels_Outbox" WHERE "HostMessageId" = ANY(@ids) AND "Status" = 'Accepted'""", [.. replies.Values]);
-                if ((stored.Count == ids.Length && sent == replies.Count) || settled.Elapsed > TimeSpan.FromSeconds(45))
-                {
-                    break;
-                }
-
-                await Task.Delay(500);
-            }
-
-            var lost = ids.Count(id => !stored.ContainsKey(id));
-            var doubled = stored.Count(s => s.Value > 1);
-            var doubleAssignments = await QueryLongAsync(connectionString, """
-                SELECT count(*) FROM (SELECT "SubjectId" FROM "Queues_RoutingDecisions" WHERE "ChosenAgentId" IS NOT NULL
-                GROUP BY "SubjectId" HAVING count(*) > 1) twice
-                """, []);
-            var overCapacity = await QueryLongAsync(connectionString, """
-                SELECT count(*) FROM "Queues_Agents" a
-                WHERE (SELECT count(*) FROM "Conversations_Conversations" c WHERE c."AssignedAgentId" = a."UserId" AND c."FinishedAt" IS NULL) > a."MaxConcurrentConversations"
-                """, []);
-            var sentTwice = await QueryLongAsync(connectionString, """
-                SELECT count(*) FROM (SELECT "HostMessageId" FROM "Channels_Outbox" WHERE "HostMessageId" = ANY(@ids)
-                GROUP BY "HostMessageId" HAVING count(*) > 1 OR max("Attempts") > 1) twice
-                """, [.. replies.Values]);
-            var repliesSent = await QueryLongAsync(connectionString, """SELECT count(*) FROM "Channels_Outbox" WHERE "HostMessageId" = ANY(@ids) AND "Status" = 'Accepted'""", [.. replies.Values]);
-            var failedInbox = await QueryLongAsync(connectionString, """SELECT count(*) FROM "Channels_Inbox" WHERE "Status" <> 'Processed'""", []);
-            var summary = $"acknowledged {ids.Length}, not acknowledged {notAcknowledged}, processed {stored.Count}, lost {lost}, doubled {doubled}, " +
-                $"double assignments {doubleAssignments}, agents over capacity {overCapacity}, replies {replies.Count}, replies sent {repliesSent}, " +
-                $"sent twice {sentTwice}, inbox rows not processed {failedInbox}";
-            TestContext.Current.SendDiagnosticMessage("Several nodes: " + summary);
-            Trace(summary);
+            // Assert: every acknowledged message stored once, every reply accepted once, nobody assigned twice or over capacity.
+            var tally = await database.SettleAndCountAsync(load, TimeSpan.FromSeconds(45));
+            TestContext.Current.SendDiagnosticMessage("Several nodes: " + tally);
+            Trace(tally.ToString());
             Trace("summary");
-            Console.WriteLine("Several nodes: " + summary);
+            Console.WriteLine("Several nodes: " + tally);
 
-            Assert.True(ids.Length > 100, "Too little load to prove anything: " + summary);
-            Assert.True(replies.Count >= 4, "The agents answered too little to prove anything: " + summary);
-            Assert.Equal((0, 0, 0L, 0L, 0L, 0L), (lost, doubled, doubleAssignments, overCapacity, sentTwice, failedInbox));
-            Assert.Equal(replies.Count, repliesSent);
+            Assert.True(tally.Acknowledged > 100, "Too little load to prove anything: " + tally);
+            Assert.True(tally.Replies >= 4, "The agents answered too little to prove anything: " + tally);
+            Assert.Equal((0, 0, 0L, 0L, 0L, 0L), tally.Faults);
+            Assert.Equal(tally.Replies, tally.RepliesSent);
 
             // The surviving node's page still follows changes, whichever node makes them (round robin: both).
             var carlaRow = page.Locator("[data-testid=live-agent][data-agent='Carla Suporte']");
@@ -217,7 +125,7 @@ public sealed class SeveralNodesTests
                 await Expect(carlaRow.GetByTestId("live-agent-presence")).ToHaveTextAsync(shown, pushed);
             }
 
-            var anasLoad = await QueryLongAsync(connectionString, $"""SELECT count(*) FROM "Conversations_Conversations" WHERE "AssignedAgentId" = '{ana}' AND "FinishedAt" IS NULL""", []);
+            var anasLoad = await database.OpenConversationsOfAsync(ana);
             await Expect(page.Locator("[data-testid=live-agent][data-agent='Ana Atendente']").GetByTestId("live-agent-load")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^{anasLoad} / "));
             Assert.Equal(watched, nginx.LastNodeFor("/_blazor"));
 
@@ -254,9 +162,46 @@ public sealed class SeveralNodesTests
                 }
             }
 
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(adminConnection, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            await database.DropAsync();
         }
+    }
+
+    private static async Task<(IPlaywright, IBrowser)> LaunchChromiumAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(30_000);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = UiFixture.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>The supervisor logs in through nginx and opens the live queue, interactive (its circuit on one node).</summary>
+    private static async Task<IPage> OpenLiveQueueAsync(IBrowser browser, NginxProxy nginx)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = nginx.BaseUrl, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        var console = new ConcurrentQueue<string>();
+        page.Console += (_, message) => console.Enqueue($"[{message.Type}] {message.Text}");
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("login-username").FillAsync("supervisor");
+        await page.GetByTestId("login-password").FillAsync(UiHost.DemoPassword);
+        await page.GetByTestId("login-submit").ClickAsync();
+        try
+        {
+            await Expect(page.Locator(".app-shell[data-interactive=true]")).ToHaveCountAsync(1);
+        }
+        catch (PlaywrightException e)
+        {
+            throw new InvalidOperationException($"The supervisor's page did not come alive at {page.Url}: {e.Message}\nnginx:\n{nginx.LogTail()}\nconsole:\n{string.Join('\n', console)}", e);
+        }
+
+        await page.GotoAsync("/queue/live");
+        await Expect(page.Locator(".app-shell[data-interactive=true]")).ToHaveCountAsync(1);
+        return page;
     }
 
     /// <summary>Where the run is, with the time: the test's stages take seconds each, and a slow machine shows here.</summary>
@@ -278,48 +223,6 @@ public sealed class SeveralNodesTests
         return runs;
     }
 
-    private static async Task PostWebhookAsync(string baseUrl, string account, string id, string phone)
-    {
-        var payload = new
-        {
-            messages = new[] { new { id, from = phone, name = "Cliente " + phone[^4..], timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), type = "text", text = "Olá " + id } },
-        };
-        await SandboxWebhook.PostAsync(baseUrl, account, payload);
-    }
-
-    /// <summary>Replies once in each conversation given to the agent that has no reply yet.</summary>
-    private static async Task AnswerNewAsync(string connectionString, Guid agent, HttpClient client, ConcurrentDictionary<Guid, Guid> replies)
-    {
-        List<Guid> mine = [];
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("""SELECT "Id" FROM "Conversations_Conversations" WHERE "AssignedAgentId" = @agent""", connection);
-            command.Parameters.AddWithValue("agent", agent);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                mine.Add(reader.GetGuid(0));
-            }
-        }
-
-        foreach (var conversation in mine.Where(c => !replies.ContainsKey(c)))
-        {
-            try
-            {
-                var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Olá, já vejo isso." });
-                if (response.IsSuccessStatusCode)
-                {
-                    replies[conversation] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // A node went away mid-request: answered again next round if it did not take.
-            }
-        }
-    }
-
     private static async Task<HttpClient> LogInAsync(string baseUrl, string userName)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() })
@@ -330,41 +233,6 @@ public sealed class SeveralNodesTests
         client.DefaultRequestHeaders.Add("Origin", baseUrl);
         (await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = UiHost.DemoPassword })).EnsureSuccessStatusCode();
         return client;
-    }
-
-    private static async Task<Dictionary<string, long>> CountByProviderIdAsync(string connectionString, string[] ids)
-    {
-        var counts = new Dictionary<string, long>();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT "ProviderMessageId", count(*) FROM "Conversations_Messages" WHERE "ProviderMessageId" = ANY(@ids) GROUP BY "ProviderMessageId"
-            """, connection);
-        command.Parameters.AddWithValue("ids", ids);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return counts;
-    }
-
-    private static async Task<long> QueryLongAsync(string connectionString, string sql, Guid[] ids)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("ids", ids);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static string RequirePostgres()

@@ -10,6 +10,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToModuleTable(AuditModule.ModuleName, "Entries");
+        // The database refuses UPDATE and DELETE (migration AuditAppendOnly). Telling EF so keeps it from using OUTPUT
+        // (SQL Server) or RETURNING (SQLite) on this table, which triggers do not allow or may mislead.
+        builder.ToTable(t => t.HasTrigger("Audit_Entries_append_only"));
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.ActorKind).HasMaxLength(20);

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -18,7 +19,7 @@ internal static class ReprocessInboxFailure
 {
     internal sealed record Reprocessed(Guid Id, string Status);
 
-    internal sealed class Handler(ContactCenterDbContext db, InboxSignal signal)
+    internal sealed class Handler(ContactCenterDbContext db, InboxSignal signal, IAuditLog audit)
     {
         public async Task<Result<Reprocessed>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -32,9 +33,11 @@ internal static class ReprocessInboxFailure
                 return Error.Conflict("inbox_entry_not_failed", "Only a failed inbox entry can be re-processed.");
             }
 
+            var before = new { row.Status };
             row.Status = InboxStatus.Pending;
             row.NextAttemptAt = null;
             row.ProcessedAt = null;
+            audit.Record("inboxFailure.reprocessed", AuditTarget.Of("inboxEntry", row.Id, null), before, new { row.Status });
             await db.SaveChangesAsync(cancellationToken);
             signal.Wake();
             return new Reprocessed(row.Id, "pending");

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -12,7 +13,7 @@ namespace ContactCenter.Channels.Outbound;
 
 internal static class RetryOutbox
 {
-    internal sealed class Handler(ContactCenterDbContext db, OutboxSignal signal, TimeProvider clock)
+    internal sealed class Handler(ContactCenterDbContext db, OutboxSignal signal, TimeProvider clock, IAuditLog audit)
     {
         public async Task<Result<OutboxItem>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -29,15 +30,19 @@ internal static class RetryOutbox
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
+            var before = Snapshot(row);
             row.Status = OutboxStatus.Pending;
             row.Attempts = 0;
             row.NextAttemptAt = now;
             row.ReasonCode = null;
             row.UpdatedAt = now;
+            audit.Record("outbox.retried", AuditTarget.Of("outboxMessage", row.Id, null), before, Snapshot(row));
             await db.SaveChangesAsync(cancellationToken);
             signal.Wake();
             return OutboxItem.From(row);
         }
+
+        private static object Snapshot(OutboxMessage row) => new { row.Status, row.Attempts, row.ReasonCode };
     }
 
     public static void Map(IEndpointRouteBuilder api) => api

@@ -1,4 +1,5 @@
 using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Errors;
 
 namespace ContactCenter.Conversations.WrapUp;
@@ -16,4 +17,9 @@ internal static class ContactReasonRules
     public static Error NameTaken(string name) => Error.Conflict("reason_exists", $"There is already a contact reason named \"{name}\".");
 
     public static ContactReasonDto ToDto(this ContactReason reason) => new(reason.Id, reason.Name, reason.IsActive);
+
+    /// <summary>What the audit log keeps of a reason (admins change the list agents finish conversations with).</summary>
+    public static AuditTarget AuditTargetOf(ContactReason reason) => AuditTarget.Of("contactReason", reason.Id, reason.Name);
+
+    public static object AuditSnapshot(ContactReason reason) => new { reason.Name, reason.IsActive };
 }

@@ -1,4 +1,5 @@
 using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -15,7 +16,7 @@ internal static class CreateContactReason
 {
     internal sealed record Request(string? Name, bool IsActive = true);
 
-    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, IAuditLog audit)
     {
         public async Task<Result<ContactReasonDto>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -34,6 +35,7 @@ internal static class CreateContactReason
 
             var reason = new ContactReason { Name = name, IsActive = request.IsActive, CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Set<ContactReason>().Add(reason);
+            audit.Record("contactReason.created", ContactReasonRules.AuditTargetOf(reason), after: ContactReasonRules.AuditSnapshot(reason));
             await db.SaveChangesAsync(cancellationToken);
             return reason.ToDto();
         }

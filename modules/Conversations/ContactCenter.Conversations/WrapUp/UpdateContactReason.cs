@@ -1,4 +1,5 @@
 using ContactCenter.Conversations.Contracts;
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -16,7 +17,7 @@ internal static class UpdateContactReason
 {
     internal sealed record Request(string? Name, bool IsActive = true);
 
-    internal sealed class Handler(ContactCenterDbContext db)
+    internal sealed class Handler(ContactCenterDbContext db, IAuditLog audit)
     {
         public async Task<Result<ContactReasonDto>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -39,8 +40,10 @@ internal static class UpdateContactReason
                 return ContactReasonRules.NameTaken(name);
             }
 
+            var before = ContactReasonRules.AuditSnapshot(reason);
             reason.Name = name;
             reason.IsActive = request.IsActive;
+            audit.Record("contactReason.updated", ContactReasonRules.AuditTargetOf(reason), before, ContactReasonRules.AuditSnapshot(reason));
             await db.SaveChangesAsync(cancellationToken);
             return reason.ToDto();
         }

@@ -1,3 +1,5 @@
+using ContactCenter.Kernel.Audit;
+using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
 using ContactCenter.Kernel.Identity;
@@ -17,7 +19,7 @@ internal static class RunJobNow
 {
     internal sealed record Started(string Group, string Name, DateTime RequestedAt);
 
-    internal sealed class Handler(ISchedulerFactory schedulers, TimeProvider clock)
+    internal sealed class Handler(ISchedulerFactory schedulers, TimeProvider clock, ContactCenterDbContext db, IAuditLog audit)
     {
         public async Task<Result<Started>> HandleAsync(string group, string name, CancellationToken cancellationToken)
         {
@@ -28,6 +30,9 @@ internal static class RunJobNow
                 return new Error("job_not_found", $"Não há tarefa agendada '{group}/{name}'.", 404);
             }
 
+            // Saved before the fire, so no run an admin asked for goes without its entry.
+            audit.Record("job.runNow", new AuditTarget("job", $"{group}/{name}", name));
+            await db.SaveChangesAsync(cancellationToken);
             await scheduler.TriggerJob(key, cancellationToken);
             return new Started(group, name, clock.GetUtcNow().UtcDateTime);
         }

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -17,7 +18,7 @@ internal static class CreateProduct
     /// <summary>Without a slug one is made from the name.</summary>
     internal sealed record Request(string? Name, string? Slug = null, string? Description = null, Guid? TeamId = null, bool IsActive = true);
 
-    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock)
+    internal sealed class Handler(ContactCenterDbContext db, TimeProvider clock, IAuditLog audit)
     {
         public async Task<Result<ProductDto>> HandleAsync(Request request, CancellationToken cancellationToken)
         {
@@ -58,6 +59,7 @@ internal static class CreateProduct
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Set<Product>().Add(product);
+            audit.Record("product.created", ProductAudit.Target(product), after: ProductAudit.Snapshot(product));
             await db.SaveChangesAsync(cancellationToken);
             return product.ToDto();
         }

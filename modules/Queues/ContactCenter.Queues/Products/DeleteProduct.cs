@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -13,7 +14,7 @@ namespace ContactCenter.Queues.Products;
 
 internal static class DeleteProduct
 {
-    internal sealed class Handler(ContactCenterDbContext db)
+    internal sealed class Handler(ContactCenterDbContext db, IAuditLog audit)
     {
         public async Task<Result<Guid>> HandleAsync(Guid id, CancellationToken cancellationToken)
         {
@@ -25,6 +26,7 @@ internal static class DeleteProduct
 
             // Agents stop serving it with it (the link rows cascade); to keep it for history, deactivate instead.
             db.Set<Product>().Remove(product);
+            audit.Record("product.deleted", ProductAudit.Target(product), before: ProductAudit.Snapshot(product));
             await db.SaveChangesAsync(cancellationToken);
             return id;
         }

@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Audit;
 using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Errors;
 using ContactCenter.Kernel.Http;
@@ -20,7 +21,7 @@ internal static class UpdateProduct
     /// </summary>
     internal sealed record Request(string? Name = null, string? Slug = null, string? Description = null, Guid? TeamId = null, bool? IsActive = null);
 
-    internal sealed class Handler(ContactCenterDbContext db)
+    internal sealed class Handler(ContactCenterDbContext db, IAuditLog audit)
     {
         public async Task<Result<ProductDto>> HandleAsync(Guid id, Request request, CancellationToken cancellationToken)
         {
@@ -53,6 +54,7 @@ internal static class UpdateProduct
                 return validator.ToError();
             }
 
+            var before = ProductAudit.Snapshot(product);
             if (slug is not null && slug != product.Slug)
             {
                 if (await db.Set<Product>().AnyAsync(p => p.Slug == slug && p.Id != id, cancellationToken))
@@ -71,6 +73,7 @@ internal static class UpdateProduct
 
             product.TeamId = request.TeamId ?? product.TeamId;
             product.IsActive = request.IsActive ?? product.IsActive;
+            audit.Record("product.updated", ProductAudit.Target(product), before, ProductAudit.Snapshot(product));
             await db.SaveChangesAsync(cancellationToken);
             return product.ToDto();
         }
