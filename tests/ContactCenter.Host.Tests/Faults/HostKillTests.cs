@@ -60,7 +60,10 @@ public abstract class HostKillTests(DatabaseKind kind) : IAsyncLifetime
                     }
                     else
                     {
+                        // Like a provider, pause before the next delivery: against a dead port each try fails at once,
+                        // and a thousand ids to retry one by one would only make the test slow.
                         unanswered.Enqueue(id);
+                        await Task.Delay(100, CancellationToken.None);
                     }
                 }
             }, cancel)).ToList();
