@@ -10,14 +10,15 @@ namespace ContactCenter.Db.Postgres;
 public static class PostgresDatabase
 {
     /// <summary>
-    /// Points the context at PostgreSQL, with the hand-written migrations of <paramref name="migrationsAssembly"/>
-    /// and the row locks <see cref="ISqlDialect.LockRows{T}"/> asks for.
+    /// Points the context at PostgreSQL, with the hand-written migrations of <paramref name="migrationsAssembly"/>,
+    /// the row locks <see cref="ISqlDialect.LockRows{T}"/> asks for, and text parameters made storable (NUL replaced,
+    /// see <see cref="TextNulInterceptor"/>).
     /// </summary>
     public static DbContextOptionsBuilder UseContactCenterPostgres(
         this DbContextOptionsBuilder options, string connectionString, string migrationsAssembly) =>
         options
             .UseNpgsql(connectionString, o => o.MigrationsAssembly(migrationsAssembly))
-            .AddInterceptors(RowLockInterceptor.Instance);
+            .AddInterceptors(RowLockInterceptor.Instance, TextNulInterceptor.Instance);
 
     /// <summary>
     /// Registers PostgreSQL's <see cref="ISqlDialect"/> and this node's notice listener (LISTEN on its own

@@ -3,7 +3,9 @@ using ContactCenter.Kernel.Events;
 namespace ContactCenter.Channels.Contracts;
 
 // What the inbox processor hands to other modules, once per provider event (de-duplicated), inside the
-// processing transaction. Plain records, so that consumers never depend on the plugin SDK's types.
+// processing transaction. Plain records, so that consumers never depend on the plugin SDK's types. Provider message ids
+// (the events' own, reply-to and target ids) are at most 200 characters: a longer one arrives as "sha256:" and the hex
+// hash of its UTF-8, the same for every event naming it.
 
 /// <summary>A contact sent a message to a channel account.</summary>
 public sealed record InboundMessageReceived(

@@ -32,7 +32,7 @@ public abstract class HostKillTests(DatabaseKind kind) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    [Fact(Skip = "Work in progress (issue 13, branch faults): written but not yet run to the end on the development machine; kept out of CI until it is.")]
+    [Fact]
     public async Task A_host_killed_mid_load_loses_and_doubles_nothing_it_acknowledged()
     {
         var cancel = TestContext.Current.CancellationToken;
@@ -60,7 +60,10 @@ public abstract class HostKillTests(DatabaseKind kind) : IAsyncLifetime
                     }
                     else
                     {
+                        // Like a provider, pause before the next delivery: against a dead port each try fails at once,
+                        // and a thousand ids to retry one by one would only make the test slow.
                         unanswered.Enqueue(id);
+                        await Task.Delay(100, CancellationToken.None);
                     }
                 }
             }, cancel)).ToList();

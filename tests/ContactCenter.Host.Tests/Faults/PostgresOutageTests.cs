@@ -40,16 +40,26 @@ public sealed class PostgresOutageTests() : InboundTest(DatabaseKind.Postgres)
 
     public override async ValueTask DisposeAsync()
     {
-        // A test that failed mid-outage must not leave the host to stop against a dead database (Quartz would wait on it).
+        // A test that failed mid-outage must not leave the host to stop against a dead database. Quartz waits between
+        // its retries on the host's clock — the test's, which stands still unless moved — and stopping the host waits
+        // for Quartz: the clock keeps moving until the host is down, or a failure here would hang instead of failing.
         _proxy?.Restore();
-        await base.DisposeAsync();
+        var clock = HostStarted ? Host.Clock : null;
+        var disposing = base.DisposeAsync().AsTask();
+        while (clock is not null && !disposing.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(disposing, Task.Delay(100));
+        }
+
+        await disposing;
         if (_proxy is not null)
         {
             await _proxy.DisposeAsync();
         }
     }
 
-    [Fact(Skip = "Work in progress (issue 13, branch faults): on the development machine the run stops answering after the outage phase's webhooks (before the restore); kept out of CI until that is understood.")]
+    [Fact]
     public async Task While_the_database_is_down_webhooks_get_503_and_once_it_is_back_everything_acknowledged_is_processed_exactly_once()
     {
         var cancel = TestContext.Current.CancellationToken;
@@ -94,7 +104,7 @@ public sealed class PostgresOutageTests() : InboundTest(DatabaseKind.Postgres)
             codes.Add((string?)(await answer.ReadJsonAsync())["code"]);
         }
 
-        Assert.Equal(["inbox_unavailable", "database_unavailable"], codes.Distinct().Order());
+        Assert.Equal(["database_unavailable", "inbox_unavailable"], codes.Distinct().Order());
         refused.AddRange(during);
 
         _proxy.Restore();
@@ -156,11 +166,22 @@ public sealed class PostgresOutageTests() : InboundTest(DatabaseKind.Postgres)
 
         await WaitForAsync(() => Task.FromResult(Graph.SentBodies.Any(b => b.Contains("Voltamos!", StringComparison.Ordinal)) ? (bool?)true : null));
 
-        // Quartz's scheduler thread survived too: a run asked for now is executed.
+        // Quartz's scheduler thread survived too: a run asked for now is executed. Its pauses between retries are on the
+        // host clock, so the clock moves while the test waits, as time would.
         var scheduler = await Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancel);
         var executed = (await scheduler.GetMetadata(cancel)).JobsExecuted;
-        await scheduler.TriggerJob(new JobKey("presence-sweep", "Queues"), cancel);
-        await WaitForAsync(async () => (await scheduler.GetMetadata(cancel)).JobsExecuted > executed ? (bool?)true : null);
+        var triggered = false;
+        await WaitForAsync(async () =>
+        {
+            Host.Clock.Advance(TimeSpan.FromSeconds(1));
+            if (!triggered)
+            {
+                await scheduler.TriggerJob(new JobKey("presence-sweep", "Queues"), cancel);
+                triggered = true;
+            }
+
+            return (await scheduler.GetMetadata(cancel)).JobsExecuted > executed ? (bool?)true : null;
+        });
 
         var final = await StoredCountsAsync(acknowledged);
         FaultLedger.Record("PostgreSQL stopped and started mid-load (proxy cut, 20 webhooks refused with 503, then retried)", new FaultCounts(
@@ -186,7 +207,7 @@ public sealed class PostgresOutageTests() : InboundTest(DatabaseKind.Postgres)
             {
                 var response = await PostWebhookAsync(account, Encoding.UTF8.GetBytes(Text(id, $"mensagem {id}", from: Phone(id))), cancellationToken: ct);
                 Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
-                if (!retryUntilAcknowledged || response.StatusCode == HttpStatusCode.OK || attempt == 20)
+                if (!retryUntilAcknowledged || response.StatusCode == HttpStatusCode.OK || attempt == 50)
                 {
                     results.Add((id, response.StatusCode));
                     return;
@@ -232,10 +253,10 @@ public sealed class PostgresOutageTests() : InboundTest(DatabaseKind.Postgres)
         return conversations.Where(c => c.Status != ConversationStatus.Finished).GroupBy(c => (c.ContactId, c.ChannelAccountId)).Count(g => g.Count() > 1);
     }
 
-    /// <summary>Polls until <paramref name="probe"/> gives a value, for at most 60 s of real time (background work is real).</summary>
+    /// <summary>Polls until <paramref name="probe"/> gives a value, for at most 120 s of real time (background work is real; CI is loaded).</summary>
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             try
@@ -245,12 +266,12 @@ public sealed class PostgresOutageTests() : InboundTest(DatabaseKind.Postgres)
                     return value;
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException && DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or SchedulerException && DateTime.UtcNow < deadline)
             {
                 // A stale pooled connection right after the restore: look again.
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "Processing did not resume within 60 s after the database came back.");
+            Assert.True(DateTime.UtcNow < deadline, "Processing did not resume within 120 s after the database came back.");
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }

@@ -131,6 +131,15 @@ public abstract class WebhookFuzzTests(DatabaseKind kind) : InboundTest(kind)
 
         Assert.True(unreadable > cases.Count / 10, $"Only {unreadable} of {cases.Count} cases were unreadable: the mutations are too gentle.");
 
+        // What its plugin can read is stored, on every database: none of it may end as a failure (a database that
+        // cannot hold some text, a handler that chokes on an odd value).
+        var readableFailed = cases.Where(c => !c.Unreadable)
+            .SelectMany(c => byBody[Convert.ToHexString(SHA256.HashData(c.Body))].Where(r => r.ChannelAccountId == c.Account && r.Status != InboxStatus.Processed))
+            .DistinctBy(r => r.Id)
+            .Select(r => $"{r.Status}: {r.Error} — {(Encoding.UTF8.GetString(r.Body) is var text && text.Length > 600 ? text[..600] : text)}")
+            .ToList();
+        Assert.True(readableFailed.Count == 0, $"Seed {Seed}: {readableFailed.Count} readable payloads were not processed:\n" + string.Join("\n", readableFailed.Take(10)));
+
         // Re-processing a failure reads it again and keeps it failed, adding nothing.
         var messages = await CountMessagesAsync();
         var again = cases.Where(c => c.Unreadable).Take(5)

@@ -12,6 +12,9 @@ public abstract class HostTest(DatabaseKind kind) : IAsyncLifetime
 
     protected TestHost Host => _host ?? throw new InvalidOperationException("The host starts in InitializeAsync.");
 
+    /// <summary>False when <see cref="InitializeAsync"/> never got to start the host (a skipped test, a failed start).</summary>
+    protected bool HostStarted => _host is not null;
+
     protected virtual bool SeedDemoData => false;
 
     /// <summary>Configuration the scenario needs on top of the test defaults (e.g. a feature switched on).</summary>

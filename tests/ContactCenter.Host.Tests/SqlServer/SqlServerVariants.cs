@@ -47,6 +47,8 @@ public sealed class MediaTestsOnSqlServer() : Inbound.MediaTests(DatabaseKind.Sq
 
 public sealed class MessagePagingTestsOnSqlServer() : Inbound.MessagePagingTests(DatabaseKind.SqlServer);
 
+public sealed class OddProviderTextTestsOnSqlServer() : Inbound.OddProviderTextTests(DatabaseKind.SqlServer);
+
 public sealed class ProcessingTestsOnSqlServer() : Inbound.ProcessingTests(DatabaseKind.SqlServer);
 
 public sealed class WebhookGroupCommitTestsOnSqlServer() : Inbound.WebhookGroupCommitTests(DatabaseKind.SqlServer);

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Sdk;
@@ -7,7 +10,21 @@ namespace ContactCenter.Channels.Inbox;
 /// <summary>SDK events to the contract records other modules consume (they never see the SDK's types).</summary>
 internal static class EventMapper
 {
+    /// <summary>The longest provider message id the modules store and compare (their columns hold 200 characters).</summary>
+    public const int MaxMessageId = 200;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// A provider message id as the modules store it: as given when it fits, else <c>sha256:</c> and the hex hash of its
+    /// UTF-8. Cutting it would not do: the id is how a retry, a status or a reaction finds its message, so a long one
+    /// must stay unique and map the same way every time. Done here, where plugin events become the modules' events,
+    /// so every plugin's ids and every consumer agree (PostgreSQL refused to store the fuzzer's 20,000-character id).
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(id))]
+    public static string? MessageId(string? id) => id is null || id.Length <= MaxMessageId
+        ? id
+        : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 
     public static ChannelParty Party(Sender from) => new(from.Phone, from.ProviderUserId, from.ProfileName);
 
@@ -34,10 +51,10 @@ internal static class EventMapper
         InteractiveReplyContent reply => new("interactive", reply.Title, StructuredJson: Serialize(reply)),
         ButtonContent button => new("button", button.Text, StructuredJson: Serialize(button)),
         OrderContent order => new("order", order.Text, StructuredJson: Serialize(order)),
-        ReactionContent reaction => new("reaction", null, TargetProviderMessageId: reaction.TargetProviderMessageId, Emoji: reaction.Emoji),
+        ReactionContent reaction => new("reaction", null, TargetProviderMessageId: MessageId(reaction.TargetProviderMessageId), Emoji: reaction.Emoji),
         SystemContent system => new("system", system.Text, StructuredJson: Serialize(system)),
-        EditContent edit => Content(edit.NewContent) with { Type = "edit", TargetProviderMessageId = edit.OriginalProviderMessageId },
-        RevokeContent revoke => new("revoke", null, TargetProviderMessageId: revoke.OriginalProviderMessageId),
+        EditContent edit => Content(edit.NewContent) with { Type = "edit", TargetProviderMessageId = MessageId(edit.OriginalProviderMessageId) },
+        RevokeContent revoke => new("revoke", null, TargetProviderMessageId: MessageId(revoke.OriginalProviderMessageId)),
         UnsupportedContent unsupported => new("unsupported", null, StructuredJson: unsupported.RawJson),
         _ => new("unsupported", null, StructuredJson: Serialize(content)),
     };

@@ -129,10 +129,12 @@ internal sealed class InboxBatchProcessor(
     private static IDomainEvent? ToEvent(Guid account, InboundEvent inbound) => inbound switch
     {
         MessageReceived m => new InboundMessageReceived(
-            account, m.ProviderMessageId, m.OccurredAt.UtcDateTime, EventMapper.Party(m.From), EventMapper.Content(m.Content), m.ReplyToProviderMessageId),
-        MessageEchoed e => new MessageEchoReceived(account, e.ProviderMessageId, e.OccurredAt.UtcDateTime, EventMapper.Party(e.To), EventMapper.Content(e.Content)),
+            account, EventMapper.MessageId(m.ProviderMessageId), m.OccurredAt.UtcDateTime, EventMapper.Party(m.From), EventMapper.Content(m.Content),
+            EventMapper.MessageId(m.ReplyToProviderMessageId)),
+        MessageEchoed e => new MessageEchoReceived(
+            account, EventMapper.MessageId(e.ProviderMessageId), e.OccurredAt.UtcDateTime, EventMapper.Party(e.To), EventMapper.Content(e.Content)),
         MessageStatusChanged s => new DeliveryStatusReceived(
-            account, s.ProviderMessageId, s.OccurredAt.UtcDateTime, EventMapper.Status(s.Status), s.ErrorCode, s.ErrorText),
+            account, EventMapper.MessageId(s.ProviderMessageId), s.OccurredAt.UtcDateTime, EventMapper.Status(s.Status), s.ErrorCode, s.ErrorText),
         TemplateStatusChanged t => new TemplateStatusReceived(
             account, t.ProviderTemplateId, t.Name, t.Language, t.Status.ToString(), t.Reason, t.OccurredAt.UtcDateTime),
         ProviderErrorReported p => new ProviderErrorReceived(account, p.ErrorCode, p.ErrorText, p.OccurredAt.UtcDateTime),
