@@ -49,8 +49,8 @@ public sealed class LiveAndMemoryTests
         ClockOffset[] offsets = [new(5000, 0.5), new(-200, 1.5)];
         LiveSend[] sends =
         [
-            new("LIVEaN1", 0, SentAt: 1000, AcceptedAt: 1010),
-            new("LIVEaN2", 1, SentAt: 1200, AcceptedAt: 1230),
+            new("LIVEaN1", 0, SentAt: 1000, AcceptedAt: 1010) { StoredAt = 1030 },
+            new("LIVEaN2", 1, SentAt: 1200, AcceptedAt: 1230) { StoredAt = 1300 },
             new("LIVEaN3", 0, SentAt: 1400, AcceptedAt: 1405),
             new("LIVEaN4", 1, SentAt: 1600, AcceptedAt: null), // never acknowledged: not waited for
             new("LIVEaN5", 1, SentAt: 1800, AcceptedAt: 1801), // shown only in the other agent's page: not delivered
@@ -69,6 +69,8 @@ public sealed class LiveAndMemoryTests
         Assert.Equal(105, r.SentToDom.P50, 6);      // 40, 110, 105
         Assert.Equal(95, r.AcceptedToFrame.Max, 6); // 40 (N1), 95 (N2); N3's frame never came
         Assert.Equal(1.5, r.ClockPlusMinusMs);
+        Assert.Equal((2, 70.0), (r.AcceptedToStored.Count, r.AcceptedToStored.Max)); // processing: 20 (N1), 70 (N2)
+        Assert.Equal(10, r.StoredToDom.P99, 6);                                       // the push: 10 and 10
         Assert.False(r.Met(1000), "a message acknowledged and never shown in its agent's page fails the target, however quick the rest");
     }
 

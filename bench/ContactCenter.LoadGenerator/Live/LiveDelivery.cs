@@ -24,6 +24,7 @@ internal sealed class LiveDelivery
     private readonly string _runId;
     private readonly IReadOnlyList<Watcher> _watchers;
     private readonly TimeSpan _settle;
+    private readonly SemaphoreSlim _lookups = new(4);
     private int _phase;
 
     private LiveDelivery(HostClient client, WebhookPayloads payloads, Guid accountId, string runId, IReadOnlyList<Watcher> watchers, TimeSpan settle)
@@ -114,7 +115,9 @@ internal sealed class LiveDelivery
             {
                 var sentAt = AgentBrowser.UnixMs();
                 var outcome = await _client.PostWebhookAsync(_accountId, body, _payloads.Sign(body), ct);
-                sends.Add(new LiveSend(marker, watcher, sentAt, outcome.Kind == OutcomeKind.Accepted ? AgentBrowser.UnixMs() : null));
+                var acceptedAt = outcome.Kind == OutcomeKind.Accepted ? AgentBrowser.UnixMs() : (double?)null;
+                var storedAt = acceptedAt is null ? null : await StoredAtAsync($"wamid.HBgM{marker}", ct);
+                sends.Add(new LiveSend(marker, watcher, sentAt, acceptedAt) { StoredAt = storedAt });
             }, ct));
         }
 
@@ -145,6 +148,38 @@ internal sealed class LiveDelivery
         var observer = await Task.WhenAll(_watchers.Select(w => w.Page.EvaluateAsync<double[]>("[window.__ccLiveCost || 0, window.__ccLiveCalls || 0]")));
         return LiveStatistics.Summarize(phase, [.. sends], seen, offsets, sendSeconds, observer.Sum(o => o[0]), (long)observer.Sum(o => o[1]))
             with { LoadAverage = loadAverage };
+    }
+
+    /// <summary>
+    /// When the message first answers through the API (stored by the inbox processor, tool's clock), to tell the
+    /// processing from the push: polled every 20 ms for its first 2 s, then every 250 ms, at most 4 lookups at once so
+    /// watching does not become load; late by up to one interval plus one lookup.
+    /// </summary>
+    private async Task<double?> StoredAtAsync(string wamid, CancellationToken ct)
+    {
+        var began = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(began) < _settle)
+        {
+            int found;
+            await _lookups.WaitAsync(ct);
+            try
+            {
+                found = await _client.CountMessagesAsync(wamid, ct);
+            }
+            finally
+            {
+                _lookups.Release();
+            }
+
+            if (found > 0)
+            {
+                return AgentBrowser.UnixMs();
+            }
+
+            await Task.Delay(Stopwatch.GetElapsedTime(began) < TimeSpan.FromSeconds(2) ? TimeSpan.FromMilliseconds(20) : TimeSpan.FromMilliseconds(250), ct);
+        }
+
+        return null;
     }
 
     private static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what, CancellationToken ct)

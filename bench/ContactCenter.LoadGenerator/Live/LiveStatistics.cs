@@ -4,7 +4,11 @@ namespace ContactCenter.LoadGenerator.Live;
 
 /// <summary>One live message: its marker, the watcher it was for, and when (tool's clock, Unix ms) it was sent and
 /// acknowledged (null: not acknowledged).</summary>
-internal sealed record LiveSend(string Marker, int Watcher, double SentAt, double? AcceptedAt);
+internal sealed record LiveSend(string Marker, int Watcher, double SentAt, double? AcceptedAt)
+{
+    /// <summary>When it first answered through the messages API (stored by the processor), tool's clock; null if never looked up or found.</summary>
+    public double? StoredAt { get; init; }
+}
 
 /// <summary>What one live phase measured. Latencies in ms; "in the DOM" is the MutationObserver's time, "frame" the next
 /// animation frame after it (when the text can first be painted).</summary>
@@ -17,6 +21,8 @@ internal sealed record LiveResult(
     LatencySummary SentToDom,
     LatencySummary AcceptedToFrame,
     LatencySummary Acknowledgement,
+    LatencySummary AcceptedToStored,
+    LatencySummary StoredToDom,
     double ClockPlusMinusMs,
     double SendSeconds,
     double ObserverMs,
@@ -49,6 +55,8 @@ internal static class LiveStatistics
         var sentToDom = new List<double>();
         var acceptedToFrame = new List<double>();
         var acknowledgements = new List<double>();
+        var acceptedToStored = new List<double>();
+        var storedToDom = new List<double>();
         foreach (var send in sends)
         {
             if (send.AcceptedAt is not { } accepted)
@@ -57,6 +65,11 @@ internal static class LiveStatistics
             }
 
             acknowledgements.Add(accepted - send.SentAt);
+            if (send.StoredAt is { } storedAt)
+            {
+                acceptedToStored.Add(storedAt - accepted);
+            }
+
             if (!seen[send.Watcher].TryGetValue(send.Marker, out var at))
             {
                 continue;
@@ -65,6 +78,11 @@ internal static class LiveStatistics
             var offset = offsets[send.Watcher].Ms;
             acceptedToDom.Add(at.InDom - offset - accepted);
             sentToDom.Add(at.InDom - offset - send.SentAt);
+            if (send.StoredAt is { } stored)
+            {
+                storedToDom.Add(at.InDom - offset - stored);
+            }
+
             if (at.Frame > 0)
             {
                 acceptedToFrame.Add(at.Frame - offset - accepted);
@@ -80,6 +98,8 @@ internal static class LiveStatistics
             LatencySummary.FromMilliseconds(sentToDom),
             LatencySummary.FromMilliseconds(acceptedToFrame),
             LatencySummary.FromMilliseconds(acknowledgements),
+            LatencySummary.FromMilliseconds(acceptedToStored),
+            LatencySummary.FromMilliseconds(storedToDom),
             offsets.Count == 0 ? double.NaN : offsets.Max(o => o.PlusMinusMs),
             sendSeconds,
             observerMs,
