@@ -19,6 +19,8 @@ internal sealed class MemoryPhase(HostClient client, Uri hostUrl, int? hostPid, 
     /// <summary>Time for the host to settle after a step (circuits' first renders, the routing round) before reading it.</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
 
+    private const int TeamSize = 100;
+
     public async Task<MemoryResult> RunAsync(int expectedConversations, int agentCount, IReadOnlyList<int> pageSteps, CancellationToken ct)
     {
         var points = new List<MemoryPoint>();
@@ -26,7 +28,6 @@ internal sealed class MemoryPhase(HostClient client, Uri hostUrl, int? hostPid, 
         points.Add(await ReadAsync($"{open:N0} open conversations, no agents", 0, ct));
 
         await client.KeepAssignmentsAsync(ct);
-        var team = await client.CreateTeamAsync($"Bench memory {runId}", [accountId], ct);
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var created = Stopwatch.GetTimestamp();
         var agents = new (Guid Id, string UserName)[agentCount];
@@ -35,7 +36,24 @@ internal sealed class MemoryPhase(HostClient client, Uri hostUrl, int? hostPid, 
             var userName = $"mem{runId}a{i}";
             agents[i] = (await client.CreateAgentAsync(userName, $"Memory agent {i}", password, token), userName);
         });
-        await client.SetTeamMembersAsync(team, [.. agents.Select(a => a.Id)], ct);
+        // One team of them all first; a host that refuses that is noted, and teams of 100 on the same number take them.
+        var notes = new List<string>();
+        var whole = await client.CreateTeamAsync($"Bench memory {runId}", [accountId], ct);
+        try
+        {
+            await client.SetTeamMembersAsync(whole, [.. agents.Select(a => a.Id)], ct);
+        }
+        catch (TargetException e)
+        {
+            notes.Add($"Putting all {agentCount:N0} agents in one team failed ({e.Message}); they were put in teams of {TeamSize} on the same number instead.");
+            await progress.WriteLineAsync($"  {notes[^1]}");
+            for (var first = 0; first < agentCount; first += TeamSize)
+            {
+                var team = await client.CreateTeamAsync($"Bench memory {runId} {first / TeamSize}", [accountId], ct);
+                await client.SetTeamMembersAsync(team, [.. agents.Skip(first).Take(TeamSize).Select(a => a.Id)], ct);
+            }
+        }
+
         await Parallel.ForAsync(0, agentCount, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
             async (i, token) => await client.SetAvailableAsync(agents[i].Id, token));
         await progress.WriteLineAsync($"  {agentCount:N0} agents created, in the team and available in {Stopwatch.GetElapsedTime(created).TotalSeconds:0} s");
@@ -62,7 +80,7 @@ internal sealed class MemoryPhase(HostClient client, Uri hostUrl, int? hostPid, 
             }
         }
 
-        return new MemoryResult(open, agentCount, points, MemorySlope.Fit(points.Skip(1).ToList()));
+        return new MemoryResult(open, agentCount, points, MemorySlope.Fit(points.Skip(1).ToList())) { Notes = notes };
     }
 
     private async Task<MemoryPoint> ReadAsync(string state, int pages, CancellationToken ct)
@@ -79,7 +97,11 @@ internal sealed class MemoryPhase(HostClient client, Uri hostUrl, int? hostPid, 
 /// <summary>The host's memory in one state of the memory mode, with the machine's load average then.</summary>
 internal sealed record MemoryPoint(string State, int Pages, HostMemory Memory, string LoadAverage);
 
-internal sealed record MemoryResult(int OpenConversations, int Agents, IReadOnlyList<MemoryPoint> Points, MemorySlope? Slope);
+internal sealed record MemoryResult(int OpenConversations, int Agents, IReadOnlyList<MemoryPoint> Points, MemorySlope? Slope)
+{
+    /// <summary>What went otherwise than planned (a refused call and its workaround), printed under the table.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>The host's memory against open pages: a least-squares line through the points (RSS and GC heap), so the
 /// cost of one more connected circuit, and the memory at a number of pages not opened, read off it.</summary>

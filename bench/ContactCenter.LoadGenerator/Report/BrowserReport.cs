@@ -83,6 +83,12 @@ internal static class BrowserReport
             s.AppendLine("No page steps (`--memory-pages`): no cost per connected agent.");
         }
 
+        foreach (var note in m.Notes)
+        {
+            s.AppendLine();
+            s.AppendLine(Invariant, $"Note: {note}");
+        }
+
         return s.ToString();
     }
 
