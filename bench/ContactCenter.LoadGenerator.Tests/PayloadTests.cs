@@ -54,6 +54,18 @@ public sealed class PayloadTests
         Assert.Equal(1000, Enumerable.Range(0, 5000).Select(i => _payloads.Phone(i)).Distinct().Count());
     }
 
+    [Fact]
+    public void A_live_message_reaches_the_plugin_from_its_own_phone_with_its_marker_in_the_text()
+    {
+        var adapter = Adapter(AppSecret);
+        var body = _payloads.Text("wamid.HBgMLIVEab12cd34N1000007", "5521988000003", "Contato ao vivo 3", "Mensagem ao vivo LIVEab12cd34N1000007");
+
+        var received = Assert.IsType<MessageReceived>(Assert.Single(adapter.Parse(Request(body, _payloads.Sign(body)))));
+        Assert.Equal("wamid.HBgMLIVEab12cd34N1000007", received.ProviderMessageId);
+        Assert.Equal("5521988000003", received.From.Phone);
+        Assert.Equal("Mensagem ao vivo LIVEab12cd34N1000007", Assert.IsType<TextContent>(received.Content).Body);
+    }
+
     private static IChannelAdapter Adapter(string appSecret) => new WhatsAppCloudPlugin().CreateAdapter(new ChannelAccountContext(
         Guid.NewGuid(),
         new Dictionary<string, string> { ["appSecret"] = appSecret, ["verifyToken"] = "t", ["phoneNumberId"] = "106540352242922", ["wabaId"] = "102290129340398", ["accessToken"] = "x" },

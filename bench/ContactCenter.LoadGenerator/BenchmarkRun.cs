@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using ContactCenter.LoadGenerator.Checks;
+using ContactCenter.LoadGenerator.Live;
 using ContactCenter.LoadGenerator.Load;
+using ContactCenter.LoadGenerator.Memory;
 using ContactCenter.LoadGenerator.Outbound;
 using ContactCenter.LoadGenerator.Report;
 using ContactCenter.LoadGenerator.SelfTest;
@@ -44,6 +46,16 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var audit = new DeliveryAudit(client, payloads, 16, options.SettleTimeout);
         await Step("Preflight: one signed webhook, until visible", () => PreflightAsync(client, payloads, audit, accountId, ct));
 
+        // Live delivery: agents' pages open on their conversations, timed at rest now and again under the load below.
+        await using var browser = options.LiveWatchers > 0 ? await Step("Launching Chromium", () => AgentBrowser.LaunchAsync(options.Chromium, url)) : null;
+        var live = browser is null ? null : await Step($"Live delivery: {options.LiveWatchers} agent(s) with their conversation open",
+            () => LiveDelivery.PrepareAsync(client, browser, runId, appSecret, options.LiveWatchers, options.SettleTimeout, progress, ct));
+        var livePhases = new List<LiveResult>();
+        if (live is not null)
+        {
+            livePhases.Add(await Step("Live delivery at rest", () => live.RunAsync("at rest", options.LiveMessages, options.LiveInterval, ct)));
+        }
+
         var baseline = options.SkipBaseline ? null : await Step("Baseline: plain durable inserts",
             () => new BaselineInserts(database, payloads, accountId).RunAsync(Loop(), options.Connections, ct));
 
@@ -54,6 +66,11 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var loadStartedAt = Stopwatch.GetTimestamp();
         var faults = new LoadFaults();
         Task? restart = null;
+        var liveUnderLoad = live is null ? null : Task.Run(async () =>
+        {
+            await Task.Delay(options.Warmup, ct);
+            return await live.RunAsync("under load", options.LiveMessages, options.LiveInterval, ct);
+        }, ct);
         var webhooks = await Step("Webhook load", () => Loop().RunAsync(async (seq, token) =>
         {
             // While the killed host starts again the load waits for it, as a provider's retries would.
@@ -93,6 +110,11 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         }, ct));
 
         var loadEndedAt = Stopwatch.GetTimestamp();
+        if (liveUnderLoad is not null)
+        {
+            livePhases.Add(await Step("Live delivery under load: waiting for its messages in the pages", () => liveUnderLoad));
+        }
+
         var visibility = await Step("Waiting for the sampled messages", sampler.CompleteAsync);
         var audited = await Step("Checking every message is stored exactly once", () => audit.RunAsync([.. acknowledged], [.. unacknowledged], loadEndedAt, ct));
         // The host's CPU over the load and the drain: what accepting and processing those messages cost it.
@@ -100,6 +122,9 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var duplicates = options.Duplicates == 0 ? null : await Step("Duplicate deliveries",
             () => new DuplicateDeliveries(client, payloads, audit, accountId, options.Connections)
                 .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));
+
+        var memoryMode = options.MemoryConversations is { } wanted ? await Step($"Memory mode: {options.MemoryAgents} agents, {options.MemoryPages.LastOrDefault()} pages",
+            () => new MemoryPhase(client, url, host?.ProcessId, runId, accountId, options.Chromium, progress).RunAsync(wanted, options.MemoryAgents, options.MemoryPages, ct)) : null;
 
         // The outbox's background loop off (replies queue up) or on again: a restart of the host the tool started.
         Task Sending(bool on) => host!.RestartAsync(
@@ -119,6 +144,23 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         var file = Path.Combine(folder, $"{started:yyyy-MM-dd}-{options.Provider.ToString().ToLowerInvariant()}{(options.SelfTest ? "-self-test" : string.Empty)}.md");
         await File.WriteAllTextAsync(file, markdown, ct);
         await progress.WriteLineAsync($"Written to {file}");
+        var stem = file[..^".md".Length];
+        if (livePhases.Count > 0)
+        {
+            var liveMarkdown = BrowserReport.RenderLive(options, started, target, livePhases);
+            await output.WriteAsync(liveMarkdown);
+            await File.WriteAllTextAsync(stem + "-live.md", liveMarkdown, ct);
+            await progress.WriteLineAsync($"Written to {stem}-live.md");
+        }
+
+        if (memoryMode is not null)
+        {
+            var memoryMarkdown = BrowserReport.RenderMemory(options, started, target, memoryMode);
+            await output.WriteAsync(memoryMarkdown);
+            await File.WriteAllTextAsync(stem + "-memory.md", memoryMarkdown, ct);
+            await progress.WriteLineAsync($"Written to {stem}-memory.md");
+        }
+
         return (report, file);
     }
 

@@ -100,6 +100,15 @@ internal static class LoadGeneratorApp
           --outbound <n>               then one reply in each of n conversations, sent to a fake Graph API on loopback
           --outbound-rate <r>          the host's outbound limit per account, messages/s (default: the product's, 80)
           --kill-after <n>             fault: kill -9 the host after n acknowledged webhooks of the load, restart it, go on
+          --live-watchers <n>          n agents hold their conversation open in Chromium; their contacts' messages are timed
+                                       from the webhook's 2xx to the text in the page, at rest and under the load (<date>-<provider>-live.md)
+          --live-messages <n>          live messages per phase (default 100)
+          --live-interval <t>          one live message every t, in turn to each agent (default 200ms)
+          --memory-conversations <n>   memory mode: n open conversations (one phone each, through the webhooks), then
+          --memory-agents <n>            n agents (users, in a team on the number, available), then
+          --memory-pages <a,b,c>         a, then b, then c of their inboxes open in Chromium; host RSS and GC heap after
+                                         each step and the cost per connected agent (<date>-<provider>-memory.md)
+          --chromium <path>            Chromium for the browser phases (default $CC_TEST_CHROMIUM, else /usr/bin/chromium)
 
         Exit codes: 0 ok, 1 lost/doubled/never visible, 2 usage, 3 target not measurable, 4 --strict and a target missed.
 

@@ -56,11 +56,39 @@ internal sealed record Options
 
     /// <summary>The host's outbound rate limit per account (<c>ContactCenter:Outbox:MessagesPerSecond</c>); null = the product's default.</summary>
     public double? OutboundRate { get; init; }
+
+    /// <summary>Agents whose open Chromium page is timed while their contacts write (0 = none): issue 10's live
+    /// delivery, at rest before the load and again while the load runs.</summary>
+    public int LiveWatchers { get; init; }
+
+    /// <summary>Live messages per phase (at rest, under load), one every <see cref="LiveInterval"/>, in turn to each watcher.</summary>
+    public int LiveMessages { get; init; } = 100;
+
+    public TimeSpan LiveInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Issue 10's memory mode: this many open conversations (one sender phone each), made through the webhook path
+    /// (null = not the memory mode).</summary>
+    public int? MemoryConversations { get; init; }
+
+    /// <summary>Agents created as users (team member, available) once the conversations are processed.</summary>
+    public int MemoryAgents { get; init; }
+
+    /// <summary>How many of those agents have an inbox open in Chromium, step by step (cumulative), the host's memory read after each.</summary>
+    public IReadOnlyList<int> MemoryPages { get; init; } = [];
+
+    /// <summary>Chromium for the browser phases (default: <c>CC_TEST_CHROMIUM</c>, else /usr/bin/chromium).</summary>
+    public string Chromium { get; init; } =
+        Environment.GetEnvironmentVariable("CC_TEST_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium";
+
+    public bool UsesBrowser => LiveWatchers > 0 || MemoryPages.Count > 0;
     public bool Help { get; init; }
 
     /// <summary>Past this the run gives up whatever it is doing (a hung host cannot keep it alive).</summary>
     public TimeSpan Deadline =>
-        StartTimeout + 2 * (Warmup + Duration + RequestTimeout) + 3 * SettleTimeout + TimeSpan.FromMinutes(2);
+        StartTimeout + 2 * (Warmup + Duration + RequestTimeout) + 3 * SettleTimeout + TimeSpan.FromMinutes(2)
+        + (LiveWatchers > 0 ? 2 * LiveMessages * LiveInterval + TimeSpan.FromMinutes(5) : TimeSpan.Zero)
+        + (MemoryConversations is null ? TimeSpan.Zero
+            : MemoryAgents * TimeSpan.FromSeconds(1) + (MemoryPages.Count > 0 ? MemoryPages[^1] : 0) * TimeSpan.FromSeconds(10) + TimeSpan.FromMinutes(10));
 
     public static Options Parse(IReadOnlyList<string> args)
     {
@@ -110,6 +138,13 @@ internal sealed record Options
                 "--outbound" => o with { Outbound = Int(arg, Value(), 0, 1_000_000) },
                 "--outbound-rate" => o with { OutboundRate = Int(arg, Value(), 1, 1_000_000) },
                 "--kill-after" => o with { KillAfter = Int(arg, Value(), 1, 50_000_000) },
+                "--live-watchers" => o with { LiveWatchers = Int(arg, Value(), 0, 100) },
+                "--live-messages" => o with { LiveMessages = Int(arg, Value(), 1, 100_000) },
+                "--live-interval" => o with { LiveInterval = Time(arg, Value(), allowZero: false) },
+                "--memory-conversations" => o with { MemoryConversations = Int(arg, Value(), 1, 1_000_000) },
+                "--memory-agents" => o with { MemoryAgents = Int(arg, Value(), 0, 100_000) },
+                "--memory-pages" => o with { MemoryPages = Steps(arg, Value()) },
+                "--chromium" => o with { Chromium = Value() },
                 "-h" or "--help" => o with { Help = true },
                 _ => throw new UsageException($"Unknown option '{args[i]}'. Run with --help."),
             };
@@ -150,6 +185,34 @@ internal sealed record Options
             throw new UsageException("--kill-after needs the host the tool starts (it kills and restarts it); not with --url.");
         }
 
+        if ((o.LiveWatchers > 0 || o.MemoryConversations is not null || o.MemoryAgents > 0 || o.MemoryPages.Count > 0) && o.SelfTest)
+        {
+            throw new UsageException("--live-watchers and the memory mode measure the product's pages; the stand-in has none.");
+        }
+
+        if ((o.MemoryAgents > 0 || o.MemoryPages.Count > 0) && o.MemoryConversations is null)
+        {
+            throw new UsageException("--memory-agents and --memory-pages belong to the memory mode: add --memory-conversations <n>.");
+        }
+
+        if (o.MemoryPages.Count > 0 && o.MemoryPages[^1] > o.MemoryAgents)
+        {
+            throw new UsageException($"--memory-pages: {o.MemoryPages[^1]} pages need as many agents (--memory-agents {o.MemoryAgents}).");
+        }
+
+        if (o.MemoryConversations is { } conversations)
+        {
+            // One phone per conversation, every phone writing once (no warm-up: it would add messages, not conversations),
+            // and the drain of that many first messages can take minutes on this machine.
+            o = o with
+            {
+                Count = conversations,
+                Phones = conversations,
+                Warmup = TimeSpan.Zero,
+                Duration = o.Duration < TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(10) : o.Duration,
+            };
+        }
+
         if (o.Provider == Provider.Postgres)
         {
             Loopback.RequirePostgres(o.Postgres);
@@ -168,6 +231,24 @@ internal sealed record Options
         return Loopback.IsLoopbackHost(uri.Host)
             ? new Uri(uri.GetLeftPart(UriPartial.Authority))
             : throw new UsageException($"--url '{text}': only loopback targets (127.0.0.1, ::1) are allowed.");
+    }
+
+    /// <summary>"25,50,100": increasing whole numbers.</summary>
+    internal static IReadOnlyList<int> Steps(string name, string text)
+    {
+        var steps = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var n = Int(name, part, 1, 100_000);
+            if (steps.Count > 0 && n <= steps[^1])
+            {
+                throw new UsageException($"{name} '{text}': list increasing numbers of pages, such as 25,50,100.");
+            }
+
+            steps.Add(n);
+        }
+
+        return steps.Count > 0 ? steps : throw new UsageException($"{name} '{text}': list numbers of pages, such as 25,50,100.");
     }
 
     private static int Int(string name, string text, int min, int max) =>

@@ -20,11 +20,15 @@ internal sealed class WebhookPayloads(string runId, byte[] appSecret, string pho
     /// <summary>Brazilian mobiles (55 11 9xxxx-xxxx), spread so conversations are many and busy, not one.</summary>
     public string Phone(long seq) => "55119" + (seq % phones).ToString("D8", CultureInfo.InvariantCulture);
 
-    public byte[] Body(long seq)
+    public byte[] Body(long seq) =>
+        Text(Wamid(seq), Phone(seq), $"Cliente {seq % phones}", $"Ol\\u00e1! Mensagem de carga n\\u00ba {seq}: ainda est\\u00e1 dispon\\u00edvel?");
+
+    /// <summary>A text from any phone, with its own wamid (the live and memory phases write as contacts of their own).
+    /// <paramref name="text"/> goes into the JSON as it is: letters, digits, spaces and JSON escapes only.</summary>
+    public byte[] Text(string wamid, string phone, string name, string text)
     {
-        var phone = Phone(seq);
         var json = string.Create(CultureInfo.InvariantCulture,
-            $$$"""{"object":"whatsapp_business_account","entry":[{"id":"{{{wabaId}}}","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"{{{DisplayPhoneNumber}}}","phone_number_id":"{{{phoneNumberId}}}"},"contacts":[{"profile":{"name":"Cliente {{{seq % phones}}}"},"wa_id":"{{{phone}}}"}],"messages":[{"from":"{{{phone}}}","id":"{{{Wamid(seq)}}}","timestamp":"{{{unixTime}}}","type":"text","text":{"body":"Ol\u00e1! Mensagem de carga n\u00ba {{{seq}}}: ainda est\u00e1 dispon\u00edvel?"}}]},"field":"messages"}]}]}""");
+            $$$"""{"object":"whatsapp_business_account","entry":[{"id":"{{{wabaId}}}","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"{{{DisplayPhoneNumber}}}","phone_number_id":"{{{phoneNumberId}}}"},"contacts":[{"profile":{"name":"{{{name}}}"},"wa_id":"{{{phone}}}"}],"messages":[{"from":"{{{phone}}}","id":"{{{wamid}}}","timestamp":"{{{unixTime}}}","type":"text","text":{"body":"{{{text}}}"}}]},"field":"messages"}]}]}""");
         return Encoding.UTF8.GetBytes(json);
     }
 

@@ -31,7 +31,7 @@ internal static class MarkdownReport
 
         s.AppendLine(Invariant, $"- Target: {r.Target}; database: {r.Database}.");
         s.AppendLine(Invariant, $"- Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load generator and target on the same machine; " +
-            $"load average (1/5/15 min) at the end of the run: {LoadAverage()}.");
+            $"load average (1/5/15 min) at the end of the run: {LoadAverage.Now()}.");
         var measured = o.Count is { } c ? $"{Text(c)} messages or {Seconds(o.Duration)}, whichever first" : Seconds(o.Duration);
         s.AppendLine(Invariant, $"- Load: {o.Connections} concurrent connections (closed loop), {Seconds(o.Warmup)} warm-up then {measured} measured; {Text(o.Phones)} sender phones; " +
             $"1 in {o.SampleEvery} messages watched until visible (polled every {o.PollInterval.TotalMilliseconds:0} ms); {Text(o.Duplicates)} duplicate deliveries.");
@@ -135,17 +135,4 @@ internal static class MarkdownReport
     private static string Text(double value) => value.ToString("#,0", Invariant);
 
     private static string Seconds(TimeSpan t) => $"{t.TotalSeconds.ToString("0.#", Invariant)} s";
-
-    /// <summary>The machine's load average (Linux), so figures from a busy shared machine are read as such.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
 }

@@ -10,7 +10,7 @@ namespace ContactCenter.LoadGenerator.Target;
 /// The host's HTTP surface the benchmark uses. Webhooks go through their own connection pool (one connection
 /// per load worker) so the API calls that watch for messages never steal a load connection.
 /// </summary>
-internal sealed class HostClient : IDisposable
+internal sealed partial class HostClient : IDisposable
 {
     private readonly HttpClient _webhooks;
     private readonly HttpClient _api;
