@@ -5,7 +5,8 @@ namespace ContactCenter.Conversations.Contracts;
 /// <summary>
 /// A contact's message opened a new conversation (inside the inbox transaction), or an agent started one (outreach,
 /// <see cref="StartedByAgentId"/>). Routing decides who gets it from the arrival facts: product, the contact's team and
-/// owner agent, returning or not; a conversation an agent started is theirs.
+/// owner agent, returning or not; a conversation an agent started is theirs. <see cref="LeadId"/> is the lead the
+/// arrival answered, if any.
 /// </summary>
 public sealed record ConversationOpened(
     Guid ConversationId,
@@ -16,7 +17,8 @@ public sealed record ConversationOpened(
     Guid? OwnerAgentId,
     bool IsReturning,
     DateTime OpenedAt,
-    Guid? StartedByAgentId = null) : IDomainEvent;
+    Guid? StartedByAgentId = null,
+    Guid? LeadId = null) : IDomainEvent;
 
 /// <summary>An agent (a user, not an API key) wrote in a conversation: the first-response clock stops.</summary>
 public sealed record AgentReplied(Guid ConversationId, Guid AgentId, DateTime At) : IDomainEvent;

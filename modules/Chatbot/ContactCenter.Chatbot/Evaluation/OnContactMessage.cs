@@ -18,11 +18,14 @@ internal sealed class OnContactMessage(ContactCenterDbContext db, GetChatbotSett
 {
     public async Task HandleAsync(ContactMessageStored stored, CancellationToken cancellationToken)
     {
-        var session = await db.Set<BotSession>().FindAsync([stored.ConversationId], cancellationToken);
+        // A conversation opened in this unit of work has no stored session yet: no query for each new contact.
+        var session = stored.OpenedConversation
+            ? db.Tracked<BotSession>().FirstOrDefault(s => s.ConversationId == stored.ConversationId)
+            : await db.Set<BotSession>().FindAsync([stored.ConversationId], cancellationToken);
         if (session is null)
         {
             if (!stored.OpenedConversation
-                || await ChatbotApi.FirstContactTeamAsync(db, settings, cancellationToken) is not { } team
+                || await settings.FirstContactTeamAsync(cancellationToken) is not { } team
                 || await queues.FindTeamAsync(team, cancellationToken) is null)
             {
                 return;

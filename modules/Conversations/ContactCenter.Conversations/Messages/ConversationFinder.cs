@@ -61,6 +61,7 @@ internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi
         return new FoundConversation(
             conversation,
             new ConversationOpened(
-                conversation.Id, contact.ContactId, channelAccountId, arrival.ProductId, arrival.TeamId, arrival.OwnerAgentId, arrival.IsReturning, conversation.CreatedAt));
+                conversation.Id, contact.ContactId, channelAccountId, arrival.ProductId, arrival.TeamId, arrival.OwnerAgentId, arrival.IsReturning, conversation.CreatedAt,
+                LeadId: arrival.LeadId));
     }
 }

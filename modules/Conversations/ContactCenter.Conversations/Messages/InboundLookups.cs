@@ -13,18 +13,12 @@ internal sealed class InboundLookups(ContactCenterDbContext db)
 {
     private readonly HashSet<(Guid Account, string ProviderMessageId)> _messages = [];
     private readonly HashSet<(Guid Account, Guid ContactId)> _conversations = [];
-    private LocalView<Message>? _trackedMessages;
-    private LocalView<Conversation>? _trackedConversations;
 
-    /// <summary>
-    /// The messages in the unit of work, kept as one live view: <c>DbSet.Local</c> scans every tracked entity for
-    /// changes each time it is read, which per event of a 200-message batch would cost more than the queries saved.
-    /// (Entities here are added with <c>Add</c> and filtered on their current property values, so no scan is needed.)
-    /// </summary>
-    public LocalView<Message> TrackedMessages => _trackedMessages ??= db.Set<Message>().Local;
+    /// <summary>The messages in the unit of work (a live view, without a change scan per read).</summary>
+    public LocalView<Message> TrackedMessages => db.Tracked<Message>();
 
     /// <summary>The conversations in the unit of work, as <see cref="TrackedMessages"/>.</summary>
-    public LocalView<Conversation> TrackedConversations => _trackedConversations ??= db.Set<Conversation>().Local;
+    public LocalView<Conversation> TrackedConversations => db.Tracked<Conversation>();
 
     /// <summary>Messages with this provider id, and the reactions, edits and revokes waiting for it, are tracked.</summary>
     public bool HasMessages(Guid account, string providerMessageId) => _messages.Contains((account, providerMessageId));

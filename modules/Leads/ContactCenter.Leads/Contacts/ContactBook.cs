@@ -2,7 +2,6 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Values;
 using ContactCenter.Leads.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ContactCenter.Leads.Contacts;
 
@@ -23,9 +22,6 @@ internal sealed class ContactBook(ContactCenterDbContext db, ISqlDialect dialect
     // What PreloadAsync read into this unit of work: for these, a contact not tracked is a contact that does not exist.
     private readonly HashSet<string> _loadedPhones = new(StringComparer.Ordinal);
     private readonly HashSet<string> _loadedUserIds = new(StringComparer.Ordinal);
-
-    // One live view of the tracked contacts: reading DbSet.Local scans the whole unit of work for changes every time.
-    private LocalView<Contact>? _tracked;
 
     public async Task<IReadOnlyCollection<Guid>> PreloadAsync(IReadOnlyCollection<InboundSender> senders, CancellationToken cancellationToken)
     {
@@ -79,8 +75,7 @@ internal sealed class ContactBook(ContactCenterDbContext db, ISqlDialect dialect
 
     private async Task<Contact?> FindAsync(string? phone, string? providerUserId, CancellationToken cancellationToken)
     {
-        _tracked ??= db.Set<Contact>().Local;
-        var tracked = _tracked.FirstOrDefault(c => phone is not null ? c.Phone == phone : c.ProviderUserId == providerUserId);
+        var tracked = db.Tracked<Contact>().FirstOrDefault(c => phone is not null ? c.Phone == phone : c.ProviderUserId == providerUserId);
         if (tracked is not null || (phone is not null ? _loadedPhones.Contains(phone) : _loadedUserIds.Contains(providerUserId!)))
         {
             return tracked;

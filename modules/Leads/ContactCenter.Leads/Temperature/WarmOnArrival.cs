@@ -21,8 +21,8 @@ internal sealed class WarmOnArrival(ContactCenterDbContext db, Thermometer therm
         }
 
         var options = thermometer.Options;
-        var lead = db.Set<Lead>().Local.FirstOrDefault(l => l.ConversationId == opened.ConversationId)
-            ?? await db.Set<Lead>().AsNoTracking().FirstOrDefaultAsync(l => l.ConversationId == opened.ConversationId, cancellationToken);
+        // The lead the arrival matched is in this unit of work already (the arrival linked it): no query.
+        var lead = opened.LeadId is { } leadId ? await db.Set<Lead>().FindAsync([leadId], cancellationToken) : null;
         var quick = lead is { Source: not LeadSources.WhatsApp, ReachedWhatsAppAt: { } reached }
             && reached - lead.CreatedAt <= TimeSpan.FromMinutes(options.QuickWhatsAppMinutes);
         if (quick)

@@ -30,7 +30,7 @@ internal sealed class ContactTimeline(ContactCenterDbContext db)
     /// run again when a batch is retried, and the timeline must not say things twice.
     /// </summary>
     public async Task<bool> HasAsync(Guid conversationId, string kind, DateTime at, Guid? agentId, CancellationToken cancellationToken) =>
-        db.Set<TimelineEntry>().Local.Any(e => Same(e, conversationId, kind, at, agentId))
+        db.Tracked<TimelineEntry>().Any(e => Same(e, conversationId, kind, at, agentId))
         || await db.Set<TimelineEntry>().AnyAsync(
             e => e.ConversationId == conversationId && e.Kind == kind && e.At == at && e.AgentId == agentId, cancellationToken);
 

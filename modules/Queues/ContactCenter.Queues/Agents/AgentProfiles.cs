@@ -9,7 +9,7 @@ internal sealed class AgentProfiles(ContactCenterDbContext db, TimeProvider cloc
 {
     public async Task<AgentProfile> EnsureAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var profile = db.Set<AgentProfile>().Local.FirstOrDefault(a => a.UserId == userId)
+        var profile = db.Tracked<AgentProfile>().FirstOrDefault(a => a.UserId == userId)
             ?? await db.Set<AgentProfile>().FirstOrDefaultAsync(a => a.UserId == userId, cancellationToken);
         if (profile is not null)
         {

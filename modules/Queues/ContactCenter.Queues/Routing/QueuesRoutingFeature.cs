@@ -20,9 +20,11 @@ internal static class QueuesRoutingFeature
     {
         builder.RegisterType<RoutingStore>().InstancePerLifetimeScope();
         builder.RegisterType<RoutingSnapshots>().InstancePerLifetimeScope();
+        builder.RegisterType<DecisionSnapshots>().InstancePerLifetimeScope();
         builder.RegisterType<Placer>().InstancePerLifetimeScope();
         builder.RegisterType<RoutingApi>().As<IRoutingApi>().InstancePerLifetimeScope();
         builder.RegisterType<RouteOpenedConversation>().As<IEventHandler<ConversationOpened>>().InstancePerLifetimeScope();
+        builder.RegisterType<PrepareOpenedConversations>().As<IEventBatchPreparer<ConversationOpened>>().InstancePerLifetimeScope();
         builder.RegisterType<RouteBotHandOff>().As<IEventHandler<BotHandedOff>>().InstancePerLifetimeScope();
         builder.RegisterType<FollowFirstResponse>().As<IEventHandler<AgentReplied>>().InstancePerLifetimeScope();
         builder.RegisterType<FinishWorkItems>().As<IEventHandler<ConversationFinished>>().As<IEventHandler<LeadTaskDone>>().InstancePerLifetimeScope();

@@ -12,7 +12,7 @@ namespace ContactCenter.Queues.Routing;
 /// item a person already moved (a transfer while the bot talked) is left alone.
 /// </summary>
 [RunsIn(EventPhase.Record)]
-internal sealed class RouteBotHandOff(ContactCenterDbContext db, RoutingStore store, RoutingSnapshots snapshots, Placer placer, IQueuesApi queues, TimeProvider clock) : IEventHandler<BotHandedOff>
+internal sealed class RouteBotHandOff(ContactCenterDbContext db, RoutingStore store, DecisionSnapshots snapshots, Placer placer, IQueuesApi queues, TimeProvider clock) : IEventHandler<BotHandedOff>
 {
     public async Task HandleAsync(BotHandedOff handedOff, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace ContactCenter.Queues.Routing;
 /// (<see cref="RouteBotHandOff"/>).
 /// </summary>
 [RunsIn(EventPhase.Record)]
-internal sealed class RouteOpenedConversation(RoutingStore store, RoutingSnapshots snapshots, Placer placer, IQueuesApi queues, IChatbotApi chatbot, TimeProvider clock) : IEventHandler<ConversationOpened>
+internal sealed class RouteOpenedConversation(RoutingStore store, DecisionSnapshots snapshots, Placer placer, IQueuesApi queues, IChatbotApi chatbot, TimeProvider clock) : IEventHandler<ConversationOpened>
 {
     private const int Attempts = 5;
 

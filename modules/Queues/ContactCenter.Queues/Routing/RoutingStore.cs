@@ -21,6 +21,10 @@ internal sealed class RoutingStore(ContactCenterDbContext db, RoutingSnapshots s
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    // What PreloadItemsAsync read for this unit of work: for these subjects, stored items are known without a query.
+    private readonly HashSet<(WorkItemKind, Guid)> _preloaded = [];
+    private readonly HashSet<(WorkItemKind, Guid)> _stored = [];
+
     /// <summary>The agent's load as stored now (after a lost race, the round's copy is stale).</summary>
     public async Task RefreshAsync(AgentState agent, CancellationToken cancellationToken)
     {
@@ -48,9 +52,25 @@ internal sealed class RoutingStore(ContactCenterDbContext db, RoutingSnapshots s
     /// </summary>
     public async Task<bool> HasItemAsync(WorkItemKind kind, Guid subjectId, CancellationToken cancellationToken)
     {
-        var items = db.Set<WorkItem>();
-        return items.Local.Any(w => w.Kind == kind && w.SubjectId == subjectId)
-            || await items.AnyAsync(w => w.Kind == kind && w.SubjectId == subjectId, cancellationToken);
+        if (db.Tracked<WorkItem>().Any(w => w.Kind == kind && w.SubjectId == subjectId))
+        {
+            return true;
+        }
+
+        return _preloaded.Contains((kind, subjectId))
+            ? _stored.Contains((kind, subjectId))
+            : await db.Set<WorkItem>().AnyAsync(w => w.Kind == kind && w.SubjectId == subjectId, cancellationToken);
+    }
+
+    /// <summary>Reads which of these subjects have a stored item with one query; <see cref="HasItemAsync"/> then asks nothing for them.</summary>
+    public async Task PreloadItemsAsync(WorkItemKind kind, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<WorkItem>().AsNoTracking()
+            .Where(w => w.Kind == kind && subjectIds.Contains(w.SubjectId))
+            .Select(w => w.SubjectId)
+            .ToListAsync(cancellationToken);
+        _stored.UnionWith(stored.Select(id => (kind, id)));
+        _preloaded.UnionWith(subjectIds.Select(id => (kind, id)));
     }
 
     /// <summary>An item that waits for the next round, saved with the caller's unit of work (nothing is decided yet).</summary>
