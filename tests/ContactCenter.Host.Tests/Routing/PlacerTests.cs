@@ -1,5 +1,6 @@
 using ContactCenter.Host.Tests.Infrastructure;
 using ContactCenter.Kernel.Data;
+using ContactCenter.Queues.Contracts;
 using ContactCenter.Queues.Domain;
 using ContactCenter.Queues.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,59 @@ public abstract class PlacerTests(DatabaseKind kind) : RoutingTest(kind)
         Assert.Null(AgentOf(await ConversationAsync(conversation)));
     }
 
+    [Fact]
+    public async Task A_chunk_placed_together_skips_the_item_taken_meanwhile_passes_the_agent_who_filled_up_and_places_the_rest()
+    {
+        var vendas = await CreateNumberAsync("Vendas");
+        var solto = await CreateNumberAsync("Solto");
+        var team = await CreateTeamAsync("Comercial", "auto", vendas);
+        var ana = await CreateAgentAsync("ana", team, max: 1);
+        var bruno = await CreateAgentAsync("bruno", team, max: 1);
+        var caio = await CreateAgentAsync("caio", team, max: 1);
+        var conversations = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            Host.Clock.Advance(TimeSpan.FromSeconds(1));
+            conversations.Add(await ArriveAsync(solto)); // waiting: no team serves that number
+        }
+
+        await using var scope = Host.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<RoutingStore>();
+        var placer = scope.ServiceProvider.GetRequiredService<Placer>();
+        var items = new List<WorkItem>();
+        foreach (var conversation in conversations)
+        {
+            items.Add((await store.FindAsync(WorkItemKind.Conversation, conversation, default))!);
+        }
+
+        var snapshot = await scope.ServiceProvider.GetRequiredService<RoutingSnapshots>().LoadAsync(default); // all three have room here
+        await FillAsync(ana); // another node gave her a conversation meanwhile
+        await MoveAsync(items[1].Id); // and a claim or another round took the second item
+
+        var db = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
+        IReadOnlyList<PlacementResult> placed;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            placed = await placer.DecideAndPlaceAllAsync(items, 0, _ => RoundRequest(team), 100, snapshot, default);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        // Decided on the snapshot: ana, bruno, caio, then nobody left. Written: ana was full, so the first went to bruno,
+        // who had no other (his planned item was gone); the third to caio; the fourth still waits.
+        Assert.Equal(
+            new[] { PlaceOutcome.Placed, PlaceOutcome.ItemMoved, PlaceOutcome.Placed, PlaceOutcome.Stays },
+            placed.Select(p => p.Outcome));
+        Assert.Equal(new Guid?[] { bruno, caio }, new[] { placed[0], placed[2] }.Select(p => p.Placement!.AgentId));
+        Assert.Equal((1, 1, 1), (await ActiveCountAsync(ana), await ActiveCountAsync(bruno), await ActiveCountAsync(caio)));
+        Assert.All(snapshot.Agents, a => Assert.False(a.HasCapacity));
+        Assert.Equal(new Guid?[] { bruno, null, caio, null }, await Task.WhenAll(conversations.Select(async c => AgentOf(await ConversationAsync(c)))));
+        var assignments = await Task.WhenAll(conversations.Select(async c =>
+            (await RoutingAsync(c))["decisions"]!.AsArray().Count(d => d!["agentId"] is not null)));
+        Assert.Equal(new[] { 1, 0, 1, 0 }, assignments);
+        Assert.Equal("waiting", (string?)(await RoutingAsync(conversations[3]))["state"]);
+    }
+
     /// <summary>Routing's store and placer in a unit of work of the test's own, and the conversation's item as stored now.</summary>
     private static async Task<(RoutingStore Store, Placer Placer, WorkItem Item)> OpenAsync(AsyncServiceScope scope, Guid conversation)
     {
@@ -68,6 +122,10 @@ public abstract class PlacerTests(DatabaseKind kind) : RoutingTest(kind)
     }
 
     private static RoutingFacts Facts(Guid team) => new(team, null, null);
+
+    /// <summary>As a backlog round asks: an item nobody can take stays where it is, without a log line.</summary>
+    private static PlacementRequest RoundRequest(Guid team) =>
+        new(Facts(team), (decision, now) => decision.Rule is RoutingRule.Backlog or RoutingRule.NoTeam ? null : Placement.Of(decision, WorkItemKind.Conversation, 300, now));
 
     private static PlacementRequest Request(Guid team) =>
         new(Facts(team), (decision, now) => Placement.Of(decision, WorkItemKind.Conversation, 300, now));

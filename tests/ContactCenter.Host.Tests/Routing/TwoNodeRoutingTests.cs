@@ -83,6 +83,56 @@ public sealed class TwoNodeRoutingTests() : RoutingTest(DatabaseKind.Postgres)
     }
 
     [Fact]
+    public async Task Chunked_rounds_and_the_inbox_routing_new_conversations_at_the_same_time_fill_every_slot_exactly_once()
+    {
+        // A round writes up to a hundred placements per transaction, holding their agents' rows while an inbox batch
+        // takes agents in its messages' order: the round must skip what another transaction holds, never deadlock
+        // with it or push anyone past capacity.
+        var vendas = await CreateNumberAsync("Vendas");
+        var comercial = await CreateTeamAsync("Comercial", "auto", vendas);
+        var agents = new List<Guid>();
+        foreach (var name in new[] { "ana", "bruno", "caio", "duda", "edu", "fabi" })
+        {
+            agents.Add(await CreateAgentAsync(name, comercial, presence: "offline", max: 3));
+        }
+
+        var conversations = new List<Guid>();
+        for (var i = 0; i < 24; i++)
+        {
+            conversations.Add(await ArriveAsync(vendas)); // nobody available: all wait in the backlog
+        }
+
+        foreach (var agent in agents)
+        {
+            await SetPresenceAsync(agent, "available");
+        }
+
+        var arrivals = Enumerable.Range(0, 8).Select(i => ArriveAsync(vendas, i % 2 == 0 ? Host : Second)).ToList();
+        var rounds = new[] { RunRoundAsync(), RunRoundAsync(Second), RunRoundAsync(), RunRoundAsync(Second) };
+        await Task.WhenAll(rounds.Cast<Task>().Concat(arrivals));
+        conversations.AddRange(arrivals.Select(a => a.Result));
+        await RunRoundAsync(); // what a round skipped (an agent another transaction held) is placed by the next
+
+        var assigned = new Dictionary<Guid, int>();
+        foreach (var conversation in conversations)
+        {
+            var assignments = (await RoutingAsync(conversation))["decisions"]!.AsArray().Count(d => d!["agentId"] is not null);
+            Assert.True(assignments <= 1, $"Conversation {conversation} was assigned {assignments} times.");
+            if (AgentOf(await ConversationAsync(conversation)) is { } agent)
+            {
+                assigned[agent] = assigned.GetValueOrDefault(agent) + 1;
+            }
+        }
+
+        Assert.Equal(18, assigned.Values.Sum());
+        foreach (var agent in agents)
+        {
+            Assert.Equal(3, assigned.GetValueOrDefault(agent));
+            Assert.Equal(3, await ActiveCountAsync(agent));
+        }
+    }
+
+    [Fact]
     public async Task Claims_from_two_nodes_on_the_same_pool_each_conversation_goes_to_exactly_one_member_within_capacity()
     {
         var suporte = await CreateNumberAsync("Suporte");

@@ -1,5 +1,4 @@
-using ContactCenter.Conversations.Domain;
-using ContactCenter.Kernel.Data;
+using ContactCenter.Conversations.Assignment;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Realtime;
 using ContactCenter.Queues.Contracts;
@@ -11,12 +10,11 @@ namespace ContactCenter.Conversations.Notices;
 /// (a returning contact's owner is told so), the agent who lost it, and the team whose pool it now waits in.
 /// </summary>
 [RunsIn(EventPhase.Notify)]
-internal sealed class NotifyRouting(ContactCenterDbContext db, INotifier notifier) : IEventHandler<ConversationRouted>
+internal sealed class NotifyRouting(RoutedConversations routedConversations, INotifier notifier) : IEventHandler<ConversationRouted>
 {
     public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)
     {
-        // Find sees the tracked row first: a conversation opened in this unit of work is not saved yet.
-        var conversation = await db.Set<Conversation>().FindAsync([routed.ConversationId], cancellationToken);
+        var conversation = await routedConversations.FindAsync(routed, cancellationToken);
         var who = conversation is null ? string.Empty : conversation.ContactName ?? "+" + conversation.ContactPhone;
         var id = routed.ConversationId;
 

@@ -1,4 +1,3 @@
-using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Leads.Contacts;
 using ContactCenter.Queues.Contracts;
@@ -12,7 +11,7 @@ namespace ContactCenter.Leads.Timeline;
 /// Queues. Idempotent: a retried batch raises the same event again.
 /// </summary>
 [RunsIn(EventPhase.Follow)]
-internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline timeline) : IEventHandler<ConversationRouted>
+internal sealed class RecordRouting(RoutedContacts routedContacts, ContactTimeline timeline) : IEventHandler<ConversationRouted>
 {
     public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)
     {
@@ -23,8 +22,8 @@ internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline t
             RoutingRule.TransferToAgent or RoutingRule.TransferToTeam => TimelineKinds.Transferred,
             _ => TimelineKinds.Routed,
         };
-        if (await timeline.HasAsync(routed.ConversationId, kind, routed.At, routed.AgentId, cancellationToken)
-            || await db.Set<Contact>().FindAsync([routed.ContactId], cancellationToken) is not { } contact)
+        if (await routedContacts.HasLineAsync(routed, kind, cancellationToken)
+            || await routedContacts.FindContactAsync(routed, cancellationToken) is not { } contact)
         {
             return;
         }
@@ -56,6 +55,7 @@ internal sealed class RecordRouting(ContactCenterDbContext db, ContactTimeline t
             // still says who it was after an agent is renamed or leaves.
             new { rule = routed.Rule.ToString(), routed.Explanation, routed.PreviousAgentId, routed.ByUserId, agentName = agent, previousAgentName = previous, teamName = team, byName = by },
             routed.ConversationId, agentId: routed.AgentId);
+        routedContacts.Wrote(routed, kind);
 
         if (routed.AgentId is { } agentId)
         {

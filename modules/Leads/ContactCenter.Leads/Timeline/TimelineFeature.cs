@@ -15,6 +15,7 @@ internal static class TimelineFeature
         builder.RegisterType<ContactTimeline>().InstancePerLifetimeScope();
         builder.RegisterType<GetTimeline.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<RecordRouting>().As<IEventHandler<ConversationRouted>>().InstancePerLifetimeScope();
+        builder.RegisterType<RoutedContacts>().AsSelf().As<IEventBatchPreparer<ConversationRouted>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordFinish>().As<IEventHandler<ConversationFinished>>().InstancePerLifetimeScope();
         builder.RegisterType<RecordTickets>().AsImplementedInterfaces().InstancePerLifetimeScope();
         builder.RegisterType<RecordTemplateSends>().As<IEventHandler<TemplateMessageSent>>().InstancePerLifetimeScope();

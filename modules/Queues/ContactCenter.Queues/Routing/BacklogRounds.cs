@@ -7,9 +7,10 @@ namespace ContactCenter.Queues.Routing;
 
 /// <summary>
 /// A backlog round: the waiting items (conversations of auto teams, or with no team yet; unanswered-lead tasks) oldest
-/// first, each given to the agent the policy picks, with the round's id in its decision log. Placements are committed
-/// in chunks (up to 100, or 50 ms, per transaction; each placement in a savepoint, so a lost race undoes only itself):
-/// a commit per item made a round of thousands cost seconds of commits alone. Run by the Quartz job every
+/// first, each given to the agent the policy picks, with the round's id in its decision log. Placements go in chunks of
+/// up to 100 per transaction, each chunk decided in memory and written set-based (<see cref="Placer.DecideAndPlaceAllAsync"/>:
+/// a few statements and one save per chunk, its <c>ConversationRouted</c> events one wave whose handlers read what they
+/// need once): one transaction, a savepoint and seven statements per item made a round of thousands cost a minute. Run by the Quartz job every
 /// BacklogRoundSeconds and at once when an agent becomes available or frees capacity (<see cref="RoundSignal"/>). Items nobody can take stay waiting without a log line each round (the summary
 /// counts them): 10,000 waiting conversations would otherwise write 10,000 rows every 30 seconds. On SQLite each
 /// chunk takes its turn at the shared <see cref="IWriteGate"/>, so acknowledgements and the inbox wait one chunk,
@@ -20,10 +21,8 @@ internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock
     /// <summary>Attempts per item when the picked agent filled up meanwhile (another node, a claim).</summary>
     private const int AttemptsPerItem = 3;
 
-    /// <summary>The most placements one transaction takes, and how long it may stay open taking more.</summary>
+    /// <summary>The most placements one transaction takes (items nobody can take now are gone through without a write).</summary>
     private const int PlacementsPerTransaction = 100;
-
-    private static readonly TimeSpan TransactionTime = TimeSpan.FromMilliseconds(50);
 
     /// <summary>When this node last ran a round (the timed job runs one when BacklogRoundSeconds have passed).</summary>
     public DateTime? LastRoundAt { get; private set; }
@@ -55,7 +54,7 @@ internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock
         // Nobody anywhere can take more: the rest waits for the next round.
         bool AnyoneFree() => snapshot.Agents.Any(a => a.IsAvailable && a.HasCapacity);
 
-        Task<PlacementResult> PlaceAsync(WorkItem item) => placer.DecideAndPlaceAsync(item, Request(item, settings.FirstResponseTimeoutSeconds, roundId), snapshot, cancellationToken);
+        PlacementRequest RequestFor(WorkItem item) => Request(item, settings.FirstResponseTimeoutSeconds, roundId);
 
         while (next < waiting.Count && AnyoneFree())
         {
@@ -63,37 +62,48 @@ internal sealed class BacklogRounds(ILifetimeScope root, RoutingLock routingLock
             var chunk = new Tally();
             try
             {
-                // Placements share a transaction (each in a savepoint of it): one commit per chunk instead of per item.
-                // The chunk is short, so on SQLite acknowledgements and the inbox wait for it, never for the round.
+                // A chunk is decided in memory, written with a few statements and saved once (its events one wave), in
+                // one transaction: short, so on SQLite acknowledgements and the inbox wait for a chunk, never a round.
                 using (await gate.EnterAsync(cancellationToken))
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var started = clock.GetTimestamp();
-                    do
+                    if (waiting[next].AssignedAgentId is null)
                     {
-                        chunk.Count(await PlaceAsync(waiting[next++]));
+                        var placed = await placer.DecideAndPlaceAllAsync(waiting, next, RequestFor, PlacementsPerTransaction, snapshot, cancellationToken);
+                        next += placed.Count;
+                        foreach (var each in placed)
+                        {
+                            chunk.Count(each);
+                        }
                     }
-                    while (next < waiting.Count && next - from < PlacementsPerTransaction
-                        && clock.GetElapsedTime(started) < TransactionTime && AnyoneFree());
+                    else
+                    {
+                        // Not expected in the backlog, but an item with an agent frees their slot: the one-by-one path does that.
+                        chunk.Count(await placer.DecideAndPlaceAsync(waiting[next], RequestFor(waiting[next]), snapshot, cancellationToken));
+                        next++;
+                    }
 
+                    await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                 }
 
+                store.ForgetWrites();
                 tally.Add(chunk);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Nothing of the chunk stayed (PostgreSQL undoes a deadlock's victim whole: an inbox batch took the
-                // same agents in another order). The snapshot counted its placements, so it is read again, and the
-                // chunk's items are placed one per transaction; an error there is a real one and ends the round.
-                logger.LogWarning(ex, "Backlog round {RoundId}: a chunk of {Count} placements was rolled back; placing them one by one", roundId, next - from);
+                // Nothing of the chunk stayed (a conversation or contact its handlers update changed meanwhile; on
+                // PostgreSQL a deadlock's victim is undone whole). The snapshot counted its placements, so it is read
+                // again, and the chunk's items are placed one per transaction; an error there is a real one and ends the round.
+                logger.LogWarning(ex, "Backlog round {RoundId}: a chunk of {Count} items was rolled back; placing them one by one", roundId, next - from);
                 db.ChangeTracker.Clear();
                 snapshot = await snapshots.LoadAsync(cancellationToken);
+                next = next > from ? next : Math.Min(waiting.Count, from + PlacementsPerTransaction); // failed before it knew its end
                 for (var i = from; i < next; i++)
                 {
                     using (await gate.EnterAsync(cancellationToken))
                     {
-                        tally.Count(await PlaceAsync(waiting[i]));
+                        tally.Count(await placer.DecideAndPlaceAsync(waiting[i], RequestFor(waiting[i]), snapshot, cancellationToken));
                     }
                 }
             }

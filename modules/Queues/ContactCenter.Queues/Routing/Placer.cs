@@ -90,6 +90,75 @@ internal sealed class Placer(RoutingStore store, TimeProvider clock)
         DecideAsync(null, request, snapshot, (to, now, decision) => store.TryAddAsync(fresh, to, now, decision, snapshot, cancellationToken), cancellationToken);
 
     /// <summary>
+    /// Places items nobody has by the rule together (a round's chunk), in the caller's transaction, nothing saved: the
+    /// caller saves once (the chunk's events are one wave) and commits. The items are decided in turn on the snapshot,
+    /// each decision counting the ones before it, until <paramref name="maxPlacements"/> are placed or the items run
+    /// out, then written with a few statements (<see cref="RoutingStore.TryPlaceAllAsync"/>); those whose agent filled
+    /// up meanwhile are decided again (the snapshot now has that agent full) and written in a next pass, up to their
+    /// request's attempts. Returns one result per item gone through, in order (the caller's next item is the one after).
+    /// </summary>
+    public async Task<IReadOnlyList<PlacementResult>> DecideAndPlaceAllAsync(
+        IReadOnlyList<WorkItem> items, int from, Func<WorkItem, PlacementRequest> request, int maxPlacements, RoutingSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var results = new List<PlacementResult?>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var plans = new List<(int Index, PlannedPlacement Plan, int Attempt)>();
+        for (var next = from; next < items.Count && plans.Count < maxPlacements; next++)
+        {
+            results.Add(null);
+            if (Plan(results.Count - 1, items[next], 1) is { } plan)
+            {
+                plans.Add(plan);
+            }
+        }
+
+        while (plans.Count > 0)
+        {
+            var outcomes = await store.TryPlaceAllAsync([.. plans.Select(p => p.Plan)], now, snapshot, cancellationToken);
+            var again = new List<(int Index, PlannedPlacement Plan, int Attempt)>();
+            for (var i = 0; i < plans.Count; i++)
+            {
+                var (index, plan, attempt) = plans[i];
+                if (outcomes[i] == PlaceOutcome.AgentFull && attempt < request(plan.Seen).Attempts)
+                {
+                    if (Plan(index, plan.Seen, attempt + 1) is { } retry)
+                    {
+                        again.Add(retry);
+                    }
+
+                    continue;
+                }
+
+                results[index] = new PlacementResult(outcomes[i], plan.Decision, outcomes[i] == PlaceOutcome.Placed ? plan.Placement : null);
+            }
+
+            plans = again;
+        }
+
+        return [.. results.Select(r => r!)];
+
+        // Decides one item on the snapshot and counts it there (the next decision sees the slot taken); null: it stays.
+        (int, PlannedPlacement, int)? Plan(int index, WorkItem seen, int attempt)
+        {
+            var asked = request(seen);
+            var decision = RoutingPolicy.Decide(asked.Facts, snapshot);
+            if (asked.Shape(decision, now) is not { } placement)
+            {
+                results[index] = new PlacementResult(PlaceOutcome.Stays, decision, null);
+                return null;
+            }
+
+            if (snapshot.FindAgent(placement.AgentId) is { } taken)
+            {
+                taken.ActiveCount++;
+                taken.LastAssignedAt = now;
+            }
+
+            return (index, new PlannedPlacement(seen, placement, decision, asked.RoundId), attempt);
+        }
+    }
+
+    /// <summary>
     /// Places an existing item where a person put it (a claim, a transfer to an agent): one try, no rule to repeat.
     /// When the agent filled up meanwhile, the snapshot's copy of them is read again so the caller can say how full.
     /// </summary>
