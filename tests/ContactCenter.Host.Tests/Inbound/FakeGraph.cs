@@ -17,6 +17,9 @@ public sealed class FakeGraph : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    // Counted apart from SentBodies: two sends arriving together must not both read the same count (the outbox sends concurrently).
+    private int _accepted;
+
     private FakeGraph(WebApplication app) => _app = app;
 
     public ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> Files { get; } = new();
@@ -53,7 +56,7 @@ public sealed class FakeGraph : IAsyncDisposable
             await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
             {
                 ["messaging_product"] = "whatsapp",
-                ["messages"] = new[] { new Dictionary<string, string> { ["id"] = $"wamid.out-{SentBodies.Count}" } },
+                ["messages"] = new[] { new Dictionary<string, string> { ["id"] = $"wamid.out-{Interlocked.Increment(ref _accepted)}" } },
             });
             return;
         }

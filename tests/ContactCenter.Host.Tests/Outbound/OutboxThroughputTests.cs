@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ContactCenter.Channels.Contracts.Outbound;
 using ContactCenter.Channels.Outbound;
 using ContactCenter.Host.Tests.Infrastructure;
@@ -34,6 +35,44 @@ public abstract class OutboxThroughputTests(DatabaseKind kind) : OutboxTest(kind
             var row = await RowAsync(id);
             Assert.Equal(OutboxStatus.Accepted, row.Status);
             Assert.Equal(1, row.Attempts); // waiting for the rate limit is not an attempt
+        }
+    }
+
+    [Fact]
+    public async Task The_rate_holds_over_a_batch_to_many_recipients_and_each_keeps_its_order()
+    {
+        var phones = Enumerable.Range(0, 12).Select(i => $"55119{i:D8}").ToList();
+        var ids = new List<Guid>();
+        foreach (var n in new[] { 1, 2 })
+        {
+            foreach (var phone in phones)
+            {
+                ids.Add(await EnqueueAsync(new SendText($"{phone} {n}"), phone: phone));
+                Host.Clock.Advance(TimeSpan.FromMilliseconds(1));
+            }
+        }
+
+        var perSecond = new List<int>();
+        for (var second = 0; second < 10 && Sends.Count < ids.Count; second++)
+        {
+            var before = Sends.Count;
+            await DrainAsync();
+            await DrainAsync(); // a second pass in the same second sends nothing more
+            perSecond.Add(Sends.Count - before);
+            Host.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal([5, 5, 5, 5, 4], perSecond);
+        foreach (var phone in phones)
+        {
+            Assert.Equal([$"{phone} 1", $"{phone} 2"], Sends.Where(r => To(r) == "+" + phone).Select(r => (string)JsonNode.Parse(r.Body)!["text"]!["body"]!));
+        }
+
+        foreach (var id in ids)
+        {
+            var row = await RowAsync(id);
+            Assert.Equal(OutboxStatus.Accepted, row.Status);
+            Assert.Equal(1, row.Attempts); // waiting for the rate or behind an earlier message is no attempt
         }
     }
 

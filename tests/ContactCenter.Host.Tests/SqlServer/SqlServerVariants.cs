@@ -85,6 +85,8 @@ public sealed class OutreachTestsOnSqlServer() : Messaging.OutreachTests(Databas
 
 public sealed class SendMessageTestsOnSqlServer() : Messaging.SendMessageTests(DatabaseKind.SqlServer);
 
+public sealed class SendManyRepliesTestsOnSqlServer() : Messaging.SendManyRepliesTests(DatabaseKind.SqlServer);
+
 public sealed class SendTemplateTestsOnSqlServer() : Messaging.SendTemplateTests(DatabaseKind.SqlServer);
 
 public sealed class OutboxBackgroundTestsOnSqlServer() : Outbound.OutboxBackgroundTests(DatabaseKind.SqlServer);
@@ -94,6 +96,8 @@ public sealed class OutboxContentTestsOnSqlServer() : Outbound.OutboxContentTest
 public sealed class OutboxDeliveryTestsOnSqlServer() : Outbound.OutboxDeliveryTests(DatabaseKind.SqlServer);
 
 public sealed class OutboxFailureTestsOnSqlServer() : Outbound.OutboxFailureTests(DatabaseKind.SqlServer);
+
+public sealed class OutboxBatchTestsOnSqlServer() : Outbound.OutboxBatchTests(DatabaseKind.SqlServer);
 
 public sealed class OutboxOrderTestsOnSqlServer() : Outbound.OutboxOrderTests(DatabaseKind.SqlServer);
 

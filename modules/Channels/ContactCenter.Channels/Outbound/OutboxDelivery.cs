@@ -1,61 +1,52 @@
-using ContactCenter.Channels.Contracts;
 using ContactCenter.Channels.Contracts.Outbound;
 using ContactCenter.Channels.Sdk;
-using ContactCenter.Kernel.Data;
-using ContactCenter.Kernel.Events;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Channels.Outbound;
 
-/// <summary>What became of one claimed row.</summary>
-/// <param name="Called">The provider was called.</param>
-/// <param name="Settled">The row is accepted or failed for good; false when it waits for a later try (or was not ours).</param>
-internal readonly record struct DeliveryOutcome(bool Called, bool Settled);
-
-/// <summary>Sends one claimed row through its account's plugin and records the outcome (one scope per row).</summary>
+/// <summary>
+/// Sends one claimed row through its account's plugin and decides what becomes of it. It reads and writes no
+/// database: the claim brought the row, and the verdict is written with others by <see cref="OutboxOutcomes"/>.
+/// The rate limiter's state changes at once, though, so the batch's other sends see a 429's pause before they call.
+/// </summary>
 internal sealed class OutboxDelivery(
-    ContactCenterDbContext db,
-    IChannelsApi channels,
-    SendingAdapters adapters,
     OutboundRateLimiter limiter,
     PayloadMapper mapper,
-    OutboxOutcomes outcomes,
     TimeProvider clock,
     OutboxOptions options,
     ILogger<OutboxDelivery> logger)
 {
-    public async Task<DeliveryOutcome> DeliverAsync(Guid rowId, string owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// The verdict for <paramref name="row"/>, claimed by this sender; <paramref name="bound"/> is its account's adapter,
+    /// null when the account is gone or its plugin not loaded.
+    /// </summary>
+    public async Task<OutboxVerdict> SendAsync(OutboxMessage row, BoundAdapter? bound, CancellationToken cancellationToken)
     {
-        var row = await db.Set<OutboxMessage>().FirstOrDefaultAsync(r => r.Id == rowId, cancellationToken);
-        if (row is null || row.Status != OutboxStatus.Sending || row.LeaseOwner != owner)
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // Past its lease another sender may take the row; one that could not finish within it is not started.
+        if (row.LeaseUntil is not { } leaseUntil || now + options.HttpTimeout >= leaseUntil)
         {
-            return new DeliveryOutcome(false, false);
+            return new OutboxReleased(row.Id);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var bound = await adapters.GetAsync(channels, row.ChannelAccountId, cancellationToken);
         if (bound is null)
         {
-            await outcomes.FailAsync(row, OutboundFailureKind.Permanent, "channel_account", "The channel account is gone or its plugin is not loaded.",
-                OutboundReasons.AccountMissing, cancellationToken);
-            return new DeliveryOutcome(false, true);
+            return new OutboxFailed(row.Id, false, OutboundFailureKind.Permanent, "channel_account",
+                "The channel account is gone or its plugin is not loaded.", OutboundReasons.AccountMissing);
         }
 
         if (row.Attempts > options.MaxAttempts)
         {
             var kind = Enum.TryParse<OutboundFailureKind>(row.LastErrorKind, out var last) ? last : OutboundFailureKind.Retryable;
-            await outcomes.FailAsync(row, kind, row.LastErrorCode, row.LastErrorText, OutboundReasons.For(kind), cancellationToken);
-            return new DeliveryOutcome(false, true);
+            return new OutboxFailed(row.Id, false, kind, row.LastErrorCode, row.LastErrorText, OutboundReasons.For(kind));
         }
 
         // Read receipts are not subject to the pair limit (they are no message to the user).
         var pair = row.Priority == 0 ? Recipient(row) : null;
         if (limiter.TryAcquire(row.ChannelAccountId, pair, bound.MessagesPerSecond) is { } later)
         {
-            row.Attempts--; // waiting for our own rate limit is no attempt
-            await outcomes.RescheduleAsync(row, later, cancellationToken);
-            return new DeliveryOutcome(false, false);
+            return new OutboxRescheduled(row.Id, false, later, NotAnAttempt: true);
         }
 
         SendResult result;
@@ -74,26 +65,23 @@ internal sealed class OutboxDelivery(
             result = SendResult.Failed(SendFailureKind.Retryable, $"The plugin failed: {e.Message}", "plugin_exception");
         }
 
-        await RecordAsync(row, result, pair, cancellationToken);
-        return new DeliveryOutcome(true, row.Status is OutboxStatus.Accepted or OutboxStatus.Failed);
+        return Judge(row, result, pair);
     }
 
     internal static string? Recipient(OutboxMessage row) => row.RecipientPhone ?? row.RecipientUserId;
 
-    private async Task RecordAsync(OutboxMessage row, SendResult result, string? pair, CancellationToken cancellationToken)
+    private OutboxVerdict Judge(OutboxMessage row, SendResult result, string? pair)
     {
         if (result.Failure is not { } failure)
         {
-            await outcomes.AcceptAsync(row, result.ProviderMessageId, cancellationToken);
-            return;
+            return new OutboxAccepted(row.Id, Trim(result.ProviderMessageId, 200));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var kind = Map(failure.Kind);
         if (kind is not (OutboundFailureKind.Retryable or OutboundFailureKind.RateLimited))
         {
-            await outcomes.FailAsync(row, kind, failure.ProviderErrorCode, failure.ErrorText, OutboundReasons.For(kind), cancellationToken);
-            return;
+            return new OutboxFailed(row.Id, true, kind, failure.ProviderErrorCode, failure.ErrorText, OutboundReasons.For(kind));
         }
 
         // Only the pair limit concerns one recipient; any other "too many" (130429, an HTTP 429, the app or account
@@ -110,14 +98,11 @@ internal sealed class OutboxDelivery(
 
         if (row.Attempts >= options.MaxAttempts || now + Backoff.Next(row.Attempts, failure.RetryAfter) - row.CreatedAt > options.MaxAge)
         {
-            await outcomes.FailAsync(row, kind, failure.ProviderErrorCode, failure.ErrorText, OutboundReasons.For(kind), cancellationToken);
-            return;
+            return new OutboxFailed(row.Id, true, kind, failure.ProviderErrorCode, failure.ErrorText, OutboundReasons.For(kind));
         }
 
-        row.LastErrorKind = kind.ToString();
-        row.LastErrorCode = Trim(failure.ProviderErrorCode, 100);
-        row.LastErrorText = Trim(failure.ErrorText, 2000);
-        await outcomes.RescheduleAsync(row, now + Backoff.Next(row.Attempts, failure.RetryAfter), cancellationToken);
+        return new OutboxRescheduled(
+            row.Id, true, now + Backoff.Next(row.Attempts, failure.RetryAfter), NotAnAttempt: false, kind, failure.ProviderErrorCode, failure.ErrorText);
     }
 
     internal static string? Trim(string? text, int max) => text is { Length: var n } && n > max ? text[..max] : text;

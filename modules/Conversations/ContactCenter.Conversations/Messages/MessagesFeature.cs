@@ -25,6 +25,7 @@ internal static class MessagesFeature
         builder.RegisterType<SendTemplateMessage.Handler>().InstancePerLifetimeScope();
         builder.RegisterType<AddBotMessage>().InstancePerLifetimeScope();
         builder.RegisterType<RecordSendOutcome>().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<PrepareSendOutcomes>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }
 
     public static void Map(IEndpointRouteBuilder api)

@@ -11,7 +11,8 @@ namespace ContactCenter.Conversations.Messages;
 /// <summary>
 /// The sender's verdict on an agent's message: accepted gives it the provider's id (later delivery statuses find it
 /// by that id) and the status <c>sent</c>; a failure shows the reason in plain words. Statuses never go back.
-/// An accepted template is billable: it is announced so the Templates module counts it.
+/// An accepted template is billable: it is announced so the Templates module counts it. The outbox's batches are read
+/// ahead by <see cref="PrepareSendOutcomes"/> (found here in the unit of work).
 /// </summary>
 [RunsIn(EventPhase.Record)]
 internal sealed class RecordSendOutcome(ContactCenterDbContext db, IDomainEvents events)
@@ -19,7 +20,7 @@ internal sealed class RecordSendOutcome(ContactCenterDbContext db, IDomainEvents
 {
     public async Task HandleAsync(OutboundMessageAccepted accepted, CancellationToken cancellationToken)
     {
-        if (await db.Set<Message>().FirstOrDefaultAsync(m => m.Id == accepted.HostMessageId, cancellationToken) is not { } message)
+        if (await db.Set<Message>().FindAsync([accepted.HostMessageId], cancellationToken) is not { } message)
         {
             return; // read receipts and messages from other modules have no message row here
         }
@@ -44,7 +45,7 @@ internal sealed class RecordSendOutcome(ContactCenterDbContext db, IDomainEvents
 
     public async Task HandleAsync(OutboundMessageFailed failed, CancellationToken cancellationToken)
     {
-        if (await db.Set<Message>().FirstOrDefaultAsync(m => m.Id == failed.HostMessageId, cancellationToken) is not { } message)
+        if (await db.Set<Message>().FindAsync([failed.HostMessageId], cancellationToken) is not { } message)
         {
             return;
         }
