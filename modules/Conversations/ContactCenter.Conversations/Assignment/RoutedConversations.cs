@@ -3,7 +3,6 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Queues.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ContactCenter.Conversations.Assignment;
 
@@ -19,7 +18,6 @@ internal sealed class RoutedConversations(ContactCenterDbContext db) : IEventBat
     // By reference: only these event instances are covered, never a later event about the same conversation (after
     // the round cleared its unit of work, say).
     private HashSet<ConversationRouted> _covered = new(ReferenceEqualityComparer.Instance);
-    private LocalView<Conversation>? _tracked;
 
     public async Task PrepareAsync(IReadOnlyList<ConversationRouted> batch, CancellationToken cancellationToken)
     {
@@ -31,8 +29,7 @@ internal sealed class RoutedConversations(ContactCenterDbContext db) : IEventBat
     /// <summary>The routed conversation (tracked: changes are saved with the unit of work), or null when there is none.</summary>
     public async Task<Conversation?> FindAsync(ConversationRouted routed, CancellationToken cancellationToken) =>
         _covered.Contains(routed)
-            // One live view, read by key: DbSet.Local would scan every tracked entity for changes on each read.
-            ? (_tracked ??= db.Set<Conversation>().Local).FindEntry(routed.ConversationId)?.Entity
+            ? db.Tracked<Conversation>().FindEntry(routed.ConversationId)?.Entity
             // Find looks at the tracked rows first: a conversation opened in this unit of work is not saved yet.
             : await db.Set<Conversation>().FindAsync([routed.ConversationId], cancellationToken);
 }

@@ -2,7 +2,6 @@ using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Queues.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ContactCenter.Leads.Timeline;
 
@@ -21,7 +20,6 @@ internal sealed class RoutedContacts(ContactCenterDbContext db, ContactTimeline 
     // By reference: only these event instances are covered, never a later event about the same conversation.
     private HashSet<ConversationRouted> _covered = new(ReferenceEqualityComparer.Instance);
     private HashSet<Line> _lines = [];
-    private LocalView<Contact>? _tracked;
 
     public async Task PrepareAsync(IReadOnlyList<ConversationRouted> batch, CancellationToken cancellationToken)
     {
@@ -48,8 +46,7 @@ internal sealed class RoutedContacts(ContactCenterDbContext db, ContactTimeline 
     /// <summary>The routed conversation's contact (tracked), or null when there is none.</summary>
     public async Task<Contact?> FindContactAsync(ConversationRouted routed, CancellationToken cancellationToken) =>
         _covered.Contains(routed)
-            // One live view, read by key: DbSet.Local would scan every tracked entity for changes on each read.
-            ? (_tracked ??= db.Set<Contact>().Local).FindEntry(routed.ContactId)?.Entity
+            ? db.Tracked<Contact>().FindEntry(routed.ContactId)?.Entity
             : await db.Set<Contact>().FindAsync([routed.ContactId], cancellationToken);
 
     private sealed record Line(Guid ConversationId, string Kind, DateTime At, Guid? AgentId);
