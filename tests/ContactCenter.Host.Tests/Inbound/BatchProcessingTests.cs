@@ -141,24 +141,34 @@ public sealed class BatchProcessingTestsOnPostgres() : BatchProcessingTests(Data
             .ToArray();
         await PostAllAsync(account, webhooks);
 
-        // Each worker holds its batch open until the other has claimed one too: the two transactions overlap.
+        // Each worker holds its batch open until the other has claimed one too: the two transactions overlap. The
+        // second starts once the first holds its rows: two claims running at the same instant would each take every
+        // other row, mixing the two groups of contacts, and then wait for each other's contact locks (the batches
+        // would still be disjoint and every message stored once, but not as two batches).
         var holding = 0;
+        var firstHolding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var bothHolding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Processor.BeforeCommit = async () =>
         {
-            if (Interlocked.Increment(ref holding) == 2)
+            if (Interlocked.Increment(ref holding) == 1)
+            {
+                firstHolding.TrySetResult();
+            }
+            else
             {
                 bothHolding.TrySetResult();
             }
 
-            await bothHolding.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            await bothHolding.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         };
-        await Task.WhenAll(Task.Run(() => Processor.DrainAsync()), Task.Run(() => Processor.DrainAsync()));
+        var first = Task.Run(() => Processor.DrainAsync());
+        await firstHolding.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await Task.WhenAll(first, Task.Run(() => Processor.DrainAsync()));
         Processor.BeforeCommit = null;
 
         Assert.True(bothHolding.Task.IsCompletedSuccessfully, "the two workers' batches did not overlap");
         var taken = batches.ToList();
-        Assert.Equal(2, taken.Count);
+        Assert.True(taken.Count == 2, $"expected two batches of {size}, got {string.Join(" + ", taken.Select(b => b.Count))}");
         Assert.Empty(taken[0].Intersect(taken[1]));
         Assert.Equal(2 * size, taken.Sum(b => b.Count));
 
