@@ -26,10 +26,15 @@ internal sealed class PostgresNoticeBroadcast : INoticeBroadcast
         CREATE INDEX IF NOT EXISTS "IX_{Table}_CreatedAt" ON "{Table}" ("CreatedAt");
         """;
 
-    // One round trip: the row and the notice go together, or neither (a rollback takes both back).
+    // One round trip per commit, whatever its number of payloads: the rows and the notices go together, or neither (a
+    // rollback takes both back). Numbered and notified in the payloads' order, which is the order the notices were sent.
     private const string NotifySql = $"""
-        WITH kept AS (INSERT INTO "{Table}" ("Payload") VALUES (@payload) RETURNING "Id")
-        SELECT pg_notify('{Channel}', kept."Id"::text || ' ' || @payload) FROM kept
+        WITH kept AS (
+            INSERT INTO "{Table}" ("Payload")
+            SELECT sent.payload FROM unnest(@payloads::text[]) WITH ORDINALITY AS sent(payload, position) ORDER BY sent.position
+            RETURNING "Id", "Payload")
+        SELECT count(pg_notify('{Channel}', numbered."Id"::text || ' ' || numbered."Payload"))
+        FROM (SELECT "Id", "Payload" FROM kept ORDER BY "Id") AS numbered
         """;
 
     public static readonly PostgresNoticeBroadcast Instance = new();
@@ -40,20 +45,14 @@ internal sealed class PostgresNoticeBroadcast : INoticeBroadcast
 
     public void Send(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> payloads)
     {
-        foreach (var payload in payloads)
-        {
-            using var command = Notify(connection, transaction, payload);
-            command.ExecuteNonQuery();
-        }
+        using var command = Notify(connection, transaction, payloads);
+        command.ExecuteNonQuery();
     }
 
     public async Task SendAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> payloads, CancellationToken cancellationToken)
     {
-        foreach (var payload in payloads)
-        {
-            await using var command = Notify(connection, transaction, payload);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var command = Notify(connection, transaction, payloads);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Splits what NOTIFY carried into the notice's number and its payload (no number: a payload alone).</summary>
@@ -65,14 +64,14 @@ internal sealed class PostgresNoticeBroadcast : INoticeBroadcast
             : (null, message);
     }
 
-    private static DbCommand Notify(DbConnection connection, DbTransaction? transaction, string payload)
+    private static DbCommand Notify(DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> payloads)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = NotifySql;
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "payload";
-        parameter.Value = payload;
+        parameter.ParameterName = "payloads";
+        parameter.Value = payloads.ToArray();
         command.Parameters.Add(parameter);
         return command;
     }

@@ -4,8 +4,8 @@ namespace ContactCenter.Kernel.Realtime;
 
 /// <summary>
 /// The database's way to carry notices to every node (PostgreSQL: <c>pg_notify</c>, heard by each node's listener,
-/// which hands them to <see cref="INoticeReceiver"/>). Payloads are opaque text the Kernel writes and reads, well
-/// under 8,000 bytes.
+/// which hands them to <see cref="INoticeReceiver"/>). Payloads are opaque text the Kernel writes and reads, each under
+/// 8,000 bytes and often carrying many notices (a commit's are packed); a commit's payloads are best sent in one round trip.
 /// </summary>
 public interface INoticeBroadcast
 {
@@ -22,6 +22,6 @@ public interface INoticeBroadcast
 /// <summary>Where a node's listener hands the payloads it heard through <see cref="INoticeBroadcast"/>.</summary>
 public interface INoticeReceiver
 {
-    /// <summary>Delivers the notice in <paramref name="payload"/> to this node's subscribers; ignores what it cannot read.</summary>
+    /// <summary>Delivers the notices in <paramref name="payload"/> to this node's subscribers, in order; ignores what it cannot read.</summary>
     void Receive(string payload);
 }

@@ -28,13 +28,7 @@ internal sealed class NoticeHub(ILogger<NoticeHub> logger) : INoticeHub, INotice
         return subscription;
     }
 
-    public void Receive(string payload)
-    {
-        if (NoticeJson.Deserialize(payload) is { } notice)
-        {
-            Deliver([notice]);
-        }
-    }
+    public void Receive(string payload) => Deliver(NoticeJson.Unpack(payload));
 
     public void Deliver(IEnumerable<Notice> notices)
     {

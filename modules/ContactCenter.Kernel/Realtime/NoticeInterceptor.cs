@@ -155,7 +155,8 @@ internal sealed class NoticeInterceptor(NoticeHub hub, ISqlDialect dialect) : ID
         return Task.CompletedTask;
     }
 
-    private static string[] Payloads(IReadOnlyList<Notice> notices) => [.. notices.Select(NoticeJson.Serialize)];
+    // Packed: a commit's notices cost the broadcast one or a few payloads, not one each (a backlog chunk has hundreds).
+    private static IReadOnlyList<string> Payloads(IReadOnlyList<Notice> notices) => NoticeJson.Pack(notices);
 
     private static void MarkSavepoint(DbContext? db)
     {
