@@ -124,7 +124,7 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
                 .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));
 
         var memoryMode = options.MemoryConversations is { } wanted ? await Step($"Memory mode: {options.MemoryAgents} agents, {options.MemoryPages.LastOrDefault()} pages",
-            () => new MemoryPhase(client, url, host?.ProcessId, runId, accountId, options.Chromium, progress).RunAsync(wanted, options.MemoryAgents, options.MemoryPages, ct)) : null;
+            () => new MemoryPhase(client, url, host?.ProcessId, runId, accountId, options.Chromium, options.StartTimeout, progress).RunAsync(wanted, options.MemoryAgents, options.MemoryPages, ct)) : null;
 
         // The outbox's background loop off (replies queue up) or on again: a restart of the host the tool started.
         Task Sending(bool on) => host!.RestartAsync(

@@ -89,7 +89,7 @@ internal static class LoadGeneratorApp
           --phones <n>                 distinct sender phones (default 1000)
           --request-timeout <t>        per request (default 10s)
           --settle-timeout <t>         wait for the backlog to be processed (default 120s)
-          --start-timeout <t>          wait for the host to be ready (default 120s)
+          --start-timeout <t>          wait for the host to be ready, and for each memory-mode page to log in and connect (default 120s)
           --skip-baseline              do not measure plain inserts
           --results-dir <dir>          where <date>-<provider>.md goes (default bench/results)
           --self-test                  measure the tool's own stand-in endpoint, not the product

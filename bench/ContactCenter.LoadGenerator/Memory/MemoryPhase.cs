@@ -14,7 +14,7 @@ namespace ContactCenter.LoadGenerator.Memory;
 /// browser context, which logs in as the next agent before each page: a circuit keeps the user it connected as, and
 /// one context lets Chromium put many pages in a few renderer processes, so hundreds fit on this machine.
 /// </summary>
-internal sealed class MemoryPhase(HostClient client, Uri hostUrl, int? hostPid, string runId, Guid accountId, string chromium, TextWriter progress)
+internal sealed class MemoryPhase(HostClient client, Uri hostUrl, int? hostPid, string runId, Guid accountId, string chromium, TimeSpan pageTimeout, TextWriter progress)
 {
     /// <summary>Time for the host to settle after a step (circuits' first renders, the routing round) before reading it.</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
@@ -71,7 +71,8 @@ internal sealed class MemoryPhase(HostClient client, Uri hostUrl, int? hostPid, 
                 while (pages.Count < step)
                 {
                     var agent = agents[pages.Count];
-                    pages.Add(await AgentBrowser.OpenAsAsync(context, agent.UserName, password, "/inbox", TimeSpan.FromSeconds(120)));
+                    // As long as the host may take to start: on a machine this loaded a login alone took over 120 s.
+                    pages.Add(await AgentBrowser.OpenAsAsync(context, agent.UserName, password, "/inbox", pageTimeout));
                 }
 
                 await progress.WriteLineAsync($"  {step} agents' inboxes open ({Stopwatch.GetElapsedTime(opened).TotalSeconds:0} s for this step)");

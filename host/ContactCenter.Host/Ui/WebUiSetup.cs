@@ -4,6 +4,7 @@ using ContactCenter.Host.Components;
 using ContactCenter.Kernel.Modules;
 using ContactCenter.Kernel.Ui;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 
@@ -51,10 +52,20 @@ internal static class WebUiSetup
         AccountEndpoints.Map(app);
         // Only the pages' own routes are mapped (no catch-all), so /api, /swagger, /health and /webhooks stay theirs.
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode()
+            .AddInteractiveServerRenderMode(ServerRenderMode)
             .AddAdditionalAssemblies([.. UiAssemblies(modules)])
             .ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// Every open page is one circuit on one WebSocket held for the agent's whole shift, so what a connection keeps is
+    /// multiplied by the connected agents (issue 10: 1,000 on a node). Per-message deflate keeps a zlib compressor and
+    /// decompressor per connection (hundreds of KiB of native memory each) and spends CPU on every render batch, to
+    /// save bandwidth that an on-premises LAN does not lack; the render batches go uncompressed instead
+    /// (bench/results/2026-12-09-circuit/ measured it). With compression off Blazor also drops the
+    /// <c>frame-ancestors 'self'</c> header it sends to guard compressed frames; SecurityHeaders sends its own.
+    /// </summary>
+    private static void ServerRenderMode(ServerComponentsEndpointOptions options) => options.DisableWebSocketCompression = true;
 
     /// <summary>The modules' page assemblies (the host's own is the app assembly, listed once).</summary>
     public static IEnumerable<Assembly> UiAssemblies(IEnumerable<IContactCenterModule> modules) =>
