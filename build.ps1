@@ -11,8 +11,8 @@ $out = 'artifacts/contactcenter'
 # The host and its plugins are published ReadyToRun (precompiled) for this runtime identifier, as build.sh does for
 # linux-x64. The compiler for a Windows build machine is the NuGet package Microsoft.NETCore.App.Crossgen2.win-x64,
 # which this project's own package mirror does not serve, so this step has not been run on Windows here (the win-x64
-# packs it compiles against are served: a win-x64 ReadyToRun publish was checked from Linux). Where the feed lacks
-# it, drop -p:PublishReadyToRun=true: the host runs the same, it only compiles its code as it starts.
+# runtime, ASP.NET Core and apphost packs it compiles against are served: a win-x64 publish from Linux restored them).
+# Where the feed lacks it, drop -p:PublishReadyToRun=true: the host runs the same, it only compiles as it starts.
 $rid = 'win-x64'
 
 exec { dotnet build ContactCenter.sln -c $Configuration }
