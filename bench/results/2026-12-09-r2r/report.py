@@ -73,7 +73,9 @@ def main():
             j = jit(d / {"first": "none", "restart1": "jit-restart1.txt", "restart2": "jit-restart2.txt", "restart3": "jit-ready.txt"}[key])
             print(f"| {label} | {ready:.1f} s | {cpu:.1f} s | {int(j['methods']):,} | {j['jit_s']:.1f} s | {load:.0f} |" if j else f"| {label} | {ready:.1f} s | {cpu:.1f} s | — | — | {load:.0f} |")
         rows = samples(d) if (d / "samples.txt").exists() else []
-        if rows:
+        if rows and max(r[2] for r in rows) == 0:
+            print("\nNo message was processed after ready: the load generator did not run (its `lg.txt` says why).")
+        elif rows:
             t0, k0, p0, _ = rows[0]
             final = max(r[2] for r in rows)
             done = next(r for r in rows if r[2] == final)
