@@ -8,11 +8,17 @@ function exec([scriptblock] $cmd) { & $cmd; if ($LASTEXITCODE) { throw "failed (
 
 Set-Location $PSScriptRoot
 $out = 'artifacts/contactcenter'
+# The host and its plugins are published ReadyToRun (precompiled) for this runtime identifier, as build.sh does for
+# linux-x64. The compiler for a Windows build machine is the NuGet package Microsoft.NETCore.App.Crossgen2.win-x64,
+# which this project's own package mirror does not serve, so this step has not been run on Windows here (the win-x64
+# runtime, ASP.NET Core and apphost packs it compiles against are served: a win-x64 publish from Linux restored them).
+# Where the feed lacks it, drop -p:PublishReadyToRun=true: the host runs the same, it only compiles as it starts.
+$rid = 'win-x64'
 
 exec { dotnet build ContactCenter.sln -c $Configuration }
 exec { dotnet test ContactCenter.sln -c $Configuration --no-build }
 if (Test-Path $out) { Remove-Item $out -Recurse -Force }
-exec { dotnet publish host/ContactCenter.Host -c $Configuration -o $out }
+exec { dotnet publish host/ContactCenter.Host -c $Configuration -r $rid --self-contained false -p:PublishReadyToRun=true -o $out }
 
 # What a DBA needs to apply schema changes by hand (ContactCenter__ApplyMigrations=false). The scripts are for
 # PostgreSQL and SQL Server: EF Core cannot write idempotent scripts for SQLite. It runs from the publish folder (to read its

@@ -3,7 +3,7 @@
 
 Each script is read as the ordered steps it takes: its dotnet commands, the environment it gives migrations-script,
 the files it writes under the publish folder and what it checks them for. Variables are named alike
-({configuration}, {out}, {scratch}) so the two read as one list; any difference is printed and fails.
+({configuration}, {out}, {scratch}, {rid}) so the two read as one list; any difference is printed and fails.
 `--self-test` checks that a build.ps1 missing a step is caught (the check can fail).
 """
 import re
@@ -15,6 +15,7 @@ def normalise(text: str) -> str:
     text = re.sub(r'"?\$[cC]onfiguration"?', "{configuration}", text)
     text = re.sub(r'"?\$scratch(\.FullName)?"?', "{scratch}", text)
     text = re.sub(r'"?\$out"?', "{out}", text)
+    text = re.sub(r'"?\$rid"?', "{rid}", text)  # the runtime identifier differs by design: linux-x64, win-x64
     return re.sub(r"\s+", " ", text.replace("'", "").replace('"', "")).strip()
 
 
