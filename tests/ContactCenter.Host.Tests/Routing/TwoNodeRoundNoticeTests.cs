@@ -10,33 +10,9 @@ namespace ContactCenter.Host.Tests.Routing;
 /// NOTIFY). People connected to another node must still hear each placement on its own: the agent who got the
 /// conversation, the team whose pool it left, and the live queue.
 /// </summary>
-public sealed class TwoNodeRoundNoticeTests() : RoutingTest(DatabaseKind.Postgres)
+public sealed class TwoNodeRoundNoticeTests : TwoNodeRoutingTest
 {
     private const int Waiting = 25;
-    private TestHost? _second;
-
-    private TestHost Second => _second!;
-
-    protected override IReadOnlyList<TestHost> Nodes => [Host, Second];
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _second = await TestHost.StartAsync(DatabaseKind.Postgres, settings: new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = Host.Database.ConnectionString,
-        });
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (_second is not null)
-        {
-            await _second.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task Every_conversation_a_round_places_in_one_chunk_reaches_the_agent_team_and_live_queue_on_the_other_node()

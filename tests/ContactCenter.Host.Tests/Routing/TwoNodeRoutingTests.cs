@@ -8,33 +8,8 @@ namespace ContactCenter.Host.Tests.Routing;
 /// Two host nodes on one PostgreSQL database racing for the same backlog: rounds on both nodes, arrivals on the
 /// second, claims from both. Nobody may end up past capacity and no conversation may be assigned twice.
 /// </summary>
-public sealed class TwoNodeRoutingTests() : RoutingTest(DatabaseKind.Postgres)
+public sealed class TwoNodeRoutingTests : TwoNodeRoutingTest
 {
-    private TestHost? _second;
-
-    private TestHost Second => _second!;
-
-    protected override IReadOnlyList<TestHost> Nodes => [Host, Second];
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _second = await TestHost.StartAsync(DatabaseKind.Postgres, settings: new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = Host.Database.ConnectionString,
-        });
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (_second is not null)
-        {
-            await _second.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task Rounds_on_two_nodes_and_arrivals_racing_them_never_push_an_agent_past_capacity_or_assign_a_conversation_twice()
     {
