@@ -11,12 +11,13 @@ namespace ContactCenter.Conversations.Assignment;
 /// (<see cref="ConversationAnswered"/>). The only code of this module that changes those columns.
 /// </summary>
 [RunsIn(EventPhase.Record)]
-internal sealed class ApplyRouting(ContactCenterDbContext db, RoutedConversations routedConversations)
-    : IEventHandler<ConversationRouted>, IEventHandler<ConversationAnswered>
+internal sealed class ApplyRouting(ContactCenterDbContext db) : IEventHandler<ConversationRouted>, IEventHandler<ConversationAnswered>
 {
     public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)
     {
-        var conversation = await routedConversations.FindAsync(routed, cancellationToken);
+        // Find looks at the tracked rows first (a wave's are loaded by RoutedConversations; a conversation opened in
+        // this unit of work is not saved yet).
+        var conversation = await db.Set<Conversation>().FindAsync([routed.ConversationId], cancellationToken);
         conversation?.ApplyRouting(routed.TeamId, routed.AgentId, routed.At, routed.FirstResponseDueAt);
     }
 

@@ -10,6 +10,6 @@ internal static class AssignmentFeature
     public static void Register(ContainerBuilder builder)
     {
         builder.RegisterType<ApplyRouting>().AsImplementedInterfaces().InstancePerLifetimeScope();
-        builder.RegisterType<RoutedConversations>().AsSelf().AsImplementedInterfaces().InstancePerLifetimeScope();
+        builder.RegisterType<RoutedConversations>().AsImplementedInterfaces().InstancePerLifetimeScope();
     }
 }

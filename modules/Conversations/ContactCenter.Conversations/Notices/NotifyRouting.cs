@@ -1,4 +1,5 @@
-using ContactCenter.Conversations.Assignment;
+using ContactCenter.Conversations.Domain;
+using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Kernel.Realtime;
 using ContactCenter.Queues.Contracts;
@@ -10,11 +11,13 @@ namespace ContactCenter.Conversations.Notices;
 /// (a returning contact's owner is told so), the agent who lost it, and the team whose pool it now waits in.
 /// </summary>
 [RunsIn(EventPhase.Notify)]
-internal sealed class NotifyRouting(RoutedConversations routedConversations, INotifier notifier) : IEventHandler<ConversationRouted>
+internal sealed class NotifyRouting(ContactCenterDbContext db, INotifier notifier) : IEventHandler<ConversationRouted>
 {
     public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)
     {
-        var conversation = await routedConversations.FindAsync(routed, cancellationToken);
+        // Find sees the tracked row first: a wave's are loaded by Assignment.RoutedConversations, and a conversation
+        // opened in this unit of work is not saved yet.
+        var conversation = await db.Set<Conversation>().FindAsync([routed.ConversationId], cancellationToken);
         var who = conversation is null ? string.Empty : conversation.ContactName ?? "+" + conversation.ContactPhone;
         var id = routed.ConversationId;
 

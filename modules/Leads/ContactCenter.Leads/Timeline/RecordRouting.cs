@@ -1,3 +1,4 @@
+using ContactCenter.Kernel.Data;
 using ContactCenter.Kernel.Events;
 using ContactCenter.Leads.Contacts;
 using ContactCenter.Queues.Contracts;
@@ -11,7 +12,7 @@ namespace ContactCenter.Leads.Timeline;
 /// Queues. Idempotent: a retried batch raises the same event again.
 /// </summary>
 [RunsIn(EventPhase.Follow)]
-internal sealed class RecordRouting(RoutedContacts routedContacts, ContactTimeline timeline) : IEventHandler<ConversationRouted>
+internal sealed class RecordRouting(ContactCenterDbContext db, RoutedContacts routedContacts, ContactTimeline timeline) : IEventHandler<ConversationRouted>
 {
     public async Task HandleAsync(ConversationRouted routed, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed class RecordRouting(RoutedContacts routedContacts, ContactTimeli
             _ => TimelineKinds.Routed,
         };
         if (await routedContacts.HasLineAsync(routed, kind, cancellationToken)
-            || await routedContacts.FindContactAsync(routed, cancellationToken) is not { } contact)
+            || await db.Set<Contact>().FindAsync([routed.ContactId], cancellationToken) is not { } contact)
         {
             return;
         }

@@ -7,10 +7,10 @@ namespace ContactCenter.Leads.Timeline;
 
 /// <summary>
 /// What <see cref="RecordRouting"/> looks up for a wave of <see cref="ConversationRouted"/> events (a backlog round's
-/// chunk raises up to a hundred), read before the wave's handlers run with one query each: the contacts, and the
-/// routing lines their conversations already have (a retried batch raises the same events again). For the events of
-/// the prepared wave that is the whole truth; any other event (a single one, which the dispatcher hands to no
-/// preparer) is looked up as before.
+/// chunk raises up to a hundred), read before the wave's handlers run with one query each: the contacts (which
+/// <c>FindAsync</c> then answers from the unit of work), and the routing lines their conversations already have (a
+/// retried batch raises the same events again). For the events of the prepared wave those lines are the whole truth;
+/// any other event (a single one, which the dispatcher hands to no preparer) is looked up as before.
 /// </summary>
 internal sealed class RoutedContacts(ContactCenterDbContext db, ContactTimeline timeline) : IEventBatchPreparer<ConversationRouted>
 {
@@ -42,12 +42,6 @@ internal sealed class RoutedContacts(ContactCenterDbContext db, ContactTimeline 
 
     /// <summary>A line was written for this event: a second copy of it in the same wave is not written again.</summary>
     public void Wrote(ConversationRouted routed, string kind) => _lines.Add(new Line(routed.ConversationId, kind, routed.At, routed.AgentId));
-
-    /// <summary>The routed conversation's contact (tracked), or null when there is none.</summary>
-    public async Task<Contact?> FindContactAsync(ConversationRouted routed, CancellationToken cancellationToken) =>
-        _covered.Contains(routed)
-            ? db.Tracked<Contact>().FindEntry(routed.ContactId)?.Entity
-            : await db.Set<Contact>().FindAsync([routed.ContactId], cancellationToken);
 
     private sealed record Line(Guid ConversationId, string Kind, DateTime At, Guid? AgentId);
 }
