@@ -116,9 +116,12 @@ internal sealed class BenchmarkRun(Options options, TextWriter output, TextWrite
         }
 
         var visibility = await Step("Waiting for the sampled messages", sampler.CompleteAsync);
-        var audited = await Step("Checking every message is stored exactly once", () => audit.RunAsync([.. acknowledged], [.. unacknowledged], loadEndedAt, ct));
-        // The host's CPU over the load and the drain: what accepting and processing those messages cost it.
-        var hostCpu = options.KillAfter is null && host is not null && cpuBefore is { } before ? host.CpuTime - before : (TimeSpan?)null;
+        // The host's CPU over the load and the drain (read when the backlog is drained, before the audit's own
+        // per-message lookups): what accepting and processing those messages cost it.
+        TimeSpan? cpuAtDrain = null;
+        var audited = await Step("Checking every message is stored exactly once",
+            () => audit.RunAsync([.. acknowledged], [.. unacknowledged], loadEndedAt, () => cpuAtDrain = host?.CpuTime, ct));
+        var hostCpu = options.KillAfter is null && cpuAtDrain is { } atDrain && cpuBefore is { } before ? atDrain - before : (TimeSpan?)null;
         var duplicates = options.Duplicates == 0 ? null : await Step("Duplicate deliveries",
             () => new DuplicateDeliveries(client, payloads, audit, accountId, options.Connections)
                 .RunAsync([.. acknowledged], options.Duplicates, SentinelSeq, options.SettleTimeout, ct));

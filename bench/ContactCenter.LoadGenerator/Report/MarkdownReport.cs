@@ -53,7 +53,7 @@ internal static class MarkdownReport
         Row(s, "Sent → stored and visible through the API, p50 / p99 (max)", r.Visibility.VisibleAfter.Count == 0 ? "no samples"
             : $"{Ms(r.Visibility.VisibleAfter.P50)} / {Ms(r.Visibility.VisibleAfter.P99)} ms ({Ms(r.Visibility.VisibleAfter.Max)} ms), n = {Text(r.Visibility.VisibleAfter.Count)}"
               + (r.Visibility.NeverVisible.Count > 0 ? $", **{Text(r.Visibility.NeverVisible.Count)} never visible**" : string.Empty), "—");
-        Row(s, "Backlog drained (end of load → every message visible)", r.Audit.DrainedAfterSeconds is { } d ? $"{d.ToString("0.0", Invariant)} s" : "**never** (settle timeout)", "—");
+        Row(s, "Backlog drained (end of load → the newest acknowledged messages visible; the per-message audit after it is not counted)", r.Audit.DrainedAfterSeconds is { } d ? $"{d.ToString("0.0", Invariant)} s" : "**never** (settle timeout)", "—");
         Row(s, "End to end: acknowledged ÷ (load + drain time)", r.EndToEndRate is { } e ? $"{Text(e)} /s" : "—",
             "processing keeps up when close to the accepted rate");
         if (r.HostCpu is { } cpu && r.Audit.DrainedAfterSeconds is { } drainedAfter && r.Audit.Acknowledged > 0)
