@@ -8,9 +8,8 @@ namespace ContactCenter.Channels.Outbound;
 /// <item>Even pacing within it: a provider counts what ARRIVES per second, and sends started together arrive spread
 /// by their latencies, so a second's whole allowance taken at its start can land in the same second of arrivals as
 /// the next one's. A quiet account may start up to a tenth of its rate at once (its burst: fewer than that many
-/// started in the last second); after that, one start per 1/rate on a schedule. A send that fell behind the schedule
-/// (the sender paused between its batches) catches up at twice the pace, at most a burst's worth; time the window held
-/// the account back earns nothing, so nothing bunches up at the window's edge.</item>
+/// started in the last second); after that, one start per 1/rate. The burst is thus at most a tenth of the rate in
+/// any second, and nothing bunches up at the window's edge.</item>
 /// <item>After a pair rate limit (131056) only that recipient waits; after a throughput error (130429) the whole
 /// account pauses, then runs at half rate (half the cap, twice the spacing, half the burst) for a minute.</item>
 /// </list>
@@ -126,9 +125,6 @@ internal sealed class OutboundRateLimiter(TimeProvider clock, OutboxOptions opti
 
         private DateTime _lastStart = DateTime.MinValue;
 
-        /// <summary>When the next paced start is due on the schedule (one per spacing).</summary>
-        private DateTime _due = DateTime.MinValue;
-
         public DateTime PausedUntil { get; set; }
 
         public DateTime SlowUntil { get; set; }
@@ -151,15 +147,13 @@ internal sealed class OutboundRateLimiter(TimeProvider clock, OutboxOptions opti
                 var inWindow = _starts.Count(s => s > at - Window);
                 if (inWindow >= limit)
                 {
-                    // A slot frees when enough of the starts in the window are a second old; the schedule restarts
-                    // there (waiting for the cap is no reason to catch up after it).
+                    // A slot frees when enough of the starts in the window are a second old.
                     at = _starts.ElementAt(_starts.Count - limit) + Window;
-                    _due = Max(_due, at);
                     continue;
                 }
 
-                // Beyond its burst an account keeps to its schedule, and never goes faster than twice the pace.
-                var paced = _lastStart == DateTime.MinValue ? at : Max(_due, _lastStart + (Spacing(limit) / 2));
+                // Beyond its burst an account keeps one spacing between starts.
+                var paced = _lastStart == DateTime.MinValue ? at : _lastStart + Spacing(limit);
                 if (inWindow >= Burst(limit) && at < paced)
                 {
                     at = paced;
@@ -172,10 +166,6 @@ internal sealed class OutboundRateLimiter(TimeProvider clock, OutboxOptions opti
 
         public void Take(DateTime at)
         {
-            // Behind the schedule by at most a burst's worth of spacings: a longer lull earns no more than that.
-            var limit = Limit(at);
-            var spacing = Spacing(limit);
-            _due = Max(_due, at - (spacing * (Burst(limit) - 1))) + spacing;
             _starts.Enqueue(at);
             _lastStart = at;
         }
