@@ -14,5 +14,5 @@ for d in sorted(glob.glob('*-[0-9]'), key=lambda p: (int(p.split('-')[-1]), p)):
 print('| run | build | sends/s | peak in any 1 s (limit 80, tool allows 84) | queued / sent / never sent / sent twice | load (1 min) at its end |')
 print('|---|---|---|---|---|---|')
 for d, r, p, q, s, n, t, l in rows:
-    build = 'main 95d3083' if d.startswith('before') else ('pacing, strict (68b4163)' if d.startswith('strict') else 'pacing')
+    build = 'main 95d3083' if d.startswith('before') else ('pacing (strict)' if d.startswith('strict') else 'pacing + catch-up (e96ca0a, reverted)')
     print(f'| {d} | {build} | {r} | {p} | {q} / {s} / {n} / {t} | {l} |')
