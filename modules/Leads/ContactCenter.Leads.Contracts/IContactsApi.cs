@@ -21,6 +21,13 @@ public interface IContactsApi
     Task<IReadOnlyCollection<Guid>> PreloadAsync(IReadOnlyCollection<InboundSender> senders, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Contacts <see cref="PreloadAsync"/> found are about to open new conversations in the caller's batch
+    /// (<see cref="RecordArrivalAsync"/> follows for each): what matching their arrival needs is read with one query
+    /// per kind for all of them. Optional: without it every arrival asks for its own.
+    /// </summary>
+    Task PrepareArrivalsAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A contact opened a new conversation: matches it to a form or API lead (by the lead code in
     /// <paramref name="firstText"/>, else by phone), decides new vs returning, puts the arrival on the timeline and
     /// says what routing needs to know.
@@ -44,8 +51,11 @@ public sealed record OutreachContact(InboundContact Contact, Guid? ProductId, Gu
 /// <summary>Who a channel says wrote: E.164 digits without '+', the provider's user id and the profile name.</summary>
 public sealed record InboundSender(string? Phone, string? ProviderUserId, string? ProfileName);
 
-/// <summary>A contact as conversations show it: <see cref="DisplayName"/> is the registered name, else the profile's.</summary>
-public sealed record InboundContact(Guid ContactId, string? DisplayName, string? Phone);
+/// <summary>
+/// A contact as conversations show it: <see cref="DisplayName"/> is the registered name, else the profile's.
+/// <see cref="IsNew"/>: added in the caller's unit of work, so nothing of theirs is stored yet (no conversation to look for).
+/// </summary>
+public sealed record InboundContact(Guid ContactId, string? DisplayName, string? Phone, bool IsNew = false);
 
 /// <summary>
 /// What routing needs about an arrival: the product the contact came for (from the matched lead), the team and owner

@@ -11,11 +11,14 @@ internal sealed class ContactsApi(ContactBook book, ArrivalMatcher arrivals, Con
     public async Task<InboundContact> UpsertAsync(InboundSender sender, CancellationToken cancellationToken)
     {
         var contact = await book.UpsertAsync(sender, cancellationToken);
-        return new InboundContact(contact.Id, contact.DisplayName, contact.Phone);
+        return new InboundContact(contact.Id, contact.DisplayName, contact.Phone, db.Entry(contact).State == EntityState.Added);
     }
 
     public Task<IReadOnlyCollection<Guid>> PreloadAsync(IReadOnlyCollection<InboundSender> senders, CancellationToken cancellationToken) =>
         book.PreloadAsync(senders, cancellationToken);
+
+    public Task PrepareArrivalsAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken) =>
+        arrivals.PrepareAsync(contactIds, cancellationToken);
 
     public Task<Arrival> RecordArrivalAsync(
         Guid contactId, Guid channelAccountId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken) =>

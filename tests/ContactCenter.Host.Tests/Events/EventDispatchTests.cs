@@ -54,6 +54,32 @@ public abstract class EventDispatchTests(DatabaseKind kind) : HostTest(kind)
     }
 
     [Fact]
+    public async Task Every_event_of_a_scope_meets_its_handlers_by_phase_then_type_name()
+    {
+        // The scope keeps each event type's ordered handlers after its first event: later events and later saves
+        // must still meet them in the same order (phase, then full type name, whatever the registration order).
+        var log = new List<string>();
+        await using var scope = Scope(b =>
+        {
+            b.RegisterInstance(new NotifyStep(log)).As<IEventHandler<Asked>>();
+            b.RegisterInstance(new RecordStep(log)).As<IEventHandler<Asked>>();
+            b.RegisterInstance(new FollowStep(log)).As<IEventHandler<Asked>>();
+            b.RegisterInstance(new RecordLater(log)).As<IEventHandler<Asked>>();
+        });
+        var events = scope.Resolve<IDomainEvents>();
+        var db = scope.Resolve<ContactCenterDbContext>();
+
+        events.Raise(new Asked("one"));
+        events.Raise(new Asked("two"));
+        await db.SaveChangesAsync();
+        events.Raise(new Asked("three"));
+        await db.SaveChangesAsync();
+
+        string[] once = ["record later", "record", "follow", "notify"];
+        Assert.Equal([.. once, .. once, .. once], log);
+    }
+
+    [Fact]
     public async Task A_handler_that_throws_leaves_the_step_uncommitted_and_its_events_dropped()
     {
         var calls = 0;
@@ -120,6 +146,16 @@ public abstract class EventDispatchTests(DatabaseKind kind) : HostTest(kind)
         public Task HandleAsync(Asked domainEvent, CancellationToken cancellationToken)
         {
             log.Add("follow");
+            return Task.CompletedTask;
+        }
+    }
+
+    [RunsIn(EventPhase.Record)]
+    private sealed class RecordLater(List<string> log) : IEventHandler<Asked>
+    {
+        public Task HandleAsync(Asked domainEvent, CancellationToken cancellationToken)
+        {
+            log.Add("record later");
             return Task.CompletedTask;
         }
     }

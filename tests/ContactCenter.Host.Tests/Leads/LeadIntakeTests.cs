@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
+using ContactCenter.Channels.Inbox;
 using ContactCenter.Channels.Sandbox;
 using ContactCenter.Host.Tests.Infrastructure;
+using ContactCenter.Host.Tests.Queues;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Host.Tests.Leads;
@@ -54,6 +57,54 @@ public abstract class LeadIntakeTests(DatabaseKind kind) : LeadsTest(kind)
         var lead = Assert.Single((await ContactAsync(IdOf(contact)))["leads"]!.AsArray())!;
         Assert.NotNull((string?)lead["reachedWhatsAppAt"]);
         Assert.Contains(await TimelineAsync(IdOf(contact)), e => ((string)e!["text"]!).EndsWith("by phone.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stored_contacts_opening_conversations_in_one_batch_are_matched_to_their_leads_and_told_returning()
+    {
+        // One inbox batch: a form contact's first message (its lead matched by phone), a contact who wrote before on
+        // another number (returning), a new phone. The batch reads the stored contacts' leads and arrivals at once.
+        var joao = await CreateLeadAsync("João Lima", "joao.lima@example.com", "(11) 99999-0031");
+        await WriteOnWhatsAppAsync("5511999990032", "Oi, sou a Carla");
+        var other = await Host.CreateSandboxChannelAsync("Loja Norte");
+        var processor = Host.Services.GetRequiredService<InboxProcessor>();
+        await processor.StopAsync(TestContext.Current.CancellationToken);
+        var batches = new ConcurrentQueue<IReadOnlyList<Guid>>();
+        processor.Committed = batches.Enqueue;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var phone = scope.ServiceProvider.GetRequiredService<SandboxPhone>();
+            foreach (var (account, number, text) in new[]
+            {
+                (Account, "5511999990031", "Bom dia, vi o anúncio"),
+                (other, "5511999990032", "Olá de novo"),
+                (Account, "5511999990033", "Quanto custa?"),
+            })
+            {
+                var sent = await phone.SendTextAsync(account, new SandboxPhone.Person(number, "Cliente"), text, default);
+                Assert.True(sent.IsSuccess, sent.Error?.Message);
+            }
+        }
+
+        await ProcessAsync();
+
+        Assert.Equal(3, Assert.Single(batches).Count);
+        var joaoContact = Assert.Single(await ContactsAsync("joão lima"))!;
+        var lead = Assert.Single((await ContactAsync(IdOf(joaoContact)))["leads"]!.AsArray())!;
+        Assert.Equal((string?)joao["code"], (string?)lead["code"]);
+        Assert.NotNull((string?)lead["reachedWhatsAppAt"]);
+        var joaoArrival = Assert.Single(await TimelineAsync(IdOf(joaoContact)), e => (string?)e!["kind"] == "whatsapp_arrival")!;
+        Assert.Equal($"Contacted via WhatsApp for product Apartamentos. Matched to lead #{joao["code"]} by phone.", (string?)joaoArrival["text"]);
+        Assert.DoesNotContain(await TimelineAsync(IdOf(joaoContact)), e => (string?)e!["kind"] == "returning_notice");
+
+        var carla = Assert.Single(await ContactsAsync("5511999990032"))!;
+        var carlaTimeline = await TimelineAsync(IdOf(carla));
+        Assert.Equal(2, carlaTimeline.Count(e => (string?)e!["kind"] == "whatsapp_arrival"));
+        Assert.Equal("Returning contact: This contact has written to us on WhatsApp before.",
+            (string?)Assert.Single(carlaTimeline, e => (string?)e!["kind"] == "returning_notice")!["text"]);
+
+        var fresh = Assert.Single(await ContactsAsync("5511999990033"))!;
+        Assert.DoesNotContain(await TimelineAsync(IdOf(fresh)), e => (string?)e!["kind"] == "returning_notice");
     }
 
     [Fact]

@@ -19,9 +19,9 @@ internal sealed class ConversationFinder(ContactCenterDbContext db, IContactsApi
     public async Task<FoundConversation> FindOrOpenAsync(
         Guid channelAccountId, InboundContact contact, DateTime at, string? firstText, CancellationToken cancellationToken)
     {
-        // Read into the unit of work (unless a batch's preparer did), then chosen there: a conversation an earlier
-        // message of the same batch opened is not saved yet.
-        if (!lookups.HasConversations(channelAccountId, contact.ContactId))
+        // Read into the unit of work (unless a batch's preparer did, or the contact is new: nothing of theirs is
+        // stored), then chosen there: a conversation an earlier message of the same batch opened is not saved yet.
+        if (!contact.IsNew && !lookups.HasConversations(channelAccountId, contact.ContactId))
         {
             await db.Set<Conversation>()
                 .Where(c => c.ChannelAccountId == channelAccountId && c.ContactId == contact.ContactId && c.Status != ConversationStatus.Finished)

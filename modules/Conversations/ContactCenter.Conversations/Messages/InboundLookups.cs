@@ -1,6 +1,5 @@
 using ContactCenter.Conversations.Domain;
 using ContactCenter.Kernel.Data;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ContactCenter.Conversations.Messages;
 
@@ -14,11 +13,11 @@ internal sealed class InboundLookups(ContactCenterDbContext db)
     private readonly HashSet<(Guid Account, string ProviderMessageId)> _messages = [];
     private readonly HashSet<(Guid Account, Guid ContactId)> _conversations = [];
 
-    /// <summary>The messages in the unit of work (a live view, without a change scan per read).</summary>
-    public LocalView<Message> TrackedMessages => db.Tracked<Message>();
+    /// <summary>The messages in the unit of work, now (without a change scan per read).</summary>
+    public IReadOnlyList<Message> TrackedMessages => db.Tracked<Message>();
 
     /// <summary>The conversations in the unit of work, as <see cref="TrackedMessages"/>.</summary>
-    public LocalView<Conversation> TrackedConversations => db.Tracked<Conversation>();
+    public IReadOnlyList<Conversation> TrackedConversations => db.Tracked<Conversation>();
 
     /// <summary>Messages with this provider id, and the reactions, edits and revokes waiting for it, are tracked.</summary>
     public bool HasMessages(Guid account, string providerMessageId) => _messages.Contains((account, providerMessageId));

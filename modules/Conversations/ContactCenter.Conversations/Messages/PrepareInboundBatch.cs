@@ -13,7 +13,7 @@ namespace ContactCenter.Conversations.Messages;
 /// it will look up with one query each: the messages already stored under the batch's provider ids (duplicates) with
 /// the targets and waiting modifiers of its reactions, edits and revokes; the senders' contacts (Leads, locked on
 /// PostgreSQL); and those contacts' unfinished conversations. A batch of 200 messages then costs three reads, not a
-/// few per message; new contacts and new conversations still do their own work (Leads records the arrival).
+/// few per message; new conversations of stored contacts have their arrivals prepared by Leads (two more reads).
 /// </summary>
 internal sealed class PrepareInboundBatch(ContactCenterDbContext db, IContactsApi contacts, InboundLookups lookups)
     : IEventBatchPreparer<InboundMessageReceived>, IEventBatchPreparer<MessageEchoReceived>
@@ -53,6 +53,14 @@ internal sealed class PrepareInboundBatch(ContactCenterDbContext db, IContactsAp
             .Where(c => accounts.Contains(c.ChannelAccountId) && found.Contains(c.ContactId) && c.Status != ConversationStatus.Finished)
             .LoadAsync(cancellationToken);
         lookups.LoadedConversations(accounts.SelectMany(a => found.Select(c => (a, c))));
+
+        // Stored contacts without an open conversation here (returning ones) open one in this batch: Leads reads what
+        // matching their arrivals needs for all of them at once.
+        var open = lookups.TrackedConversations.Where(c => c.Status != ConversationStatus.Finished).Select(c => c.ContactId).ToHashSet();
+        if (found.Where(c => !open.Contains(c)).ToList() is { Count: > 0 } returning)
+        {
+            await contacts.PrepareArrivalsAsync(returning, cancellationToken);
+        }
     }
 
     private sealed record Item(Guid Account, string ProviderMessageId, ChannelParty Party, string? Target);

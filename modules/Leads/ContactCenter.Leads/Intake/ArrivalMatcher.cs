@@ -15,19 +15,48 @@ namespace ContactCenter.Leads.Intake;
 /// </summary>
 internal sealed class ArrivalMatcher(ContactCenterDbContext db, ContactMerger merger, ContactTimeline timeline, Names names, IDomainEvents events)
 {
+    // Stored contacts whose leads PrepareAsync read into this unit of work, and those of them with a stored arrival.
+    private readonly HashSet<Guid> _prepared = [];
+    private readonly HashSet<Guid> _arrivedBefore = [];
+
+    /// <summary>
+    /// Stored contacts of an inbox batch are about to open conversations: their leads (tracked) and whether they
+    /// arrived on WhatsApp before, read with one query each instead of three per contact. For these contacts the
+    /// unit of work is then the whole truth, as it is for a contact added in it.
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
+    {
+        var ids = contactIds.Where(id => !_prepared.Contains(id)).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await db.Set<Lead>().Where(l => ids.Contains(l.ContactId)).LoadAsync(cancellationToken);
+        var arrived = await db.Set<TimelineEntry>()
+            .Where(e => ids.Contains(e.ContactId) && e.Kind == TimelineKinds.WhatsAppArrival)
+            .Select(e => e.ContactId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        _arrivedBefore.UnionWith(arrived);
+        _prepared.UnionWith(ids);
+    }
+
     public async Task<Arrival> RecordAsync(Guid contactId, Guid conversationId, string? firstText, DateTime at, CancellationToken cancellationToken)
     {
         var contact = await db.Set<Contact>().FindAsync([contactId], cancellationToken)
             ?? throw new InvalidOperationException($"Contact {contactId} is unknown: UpsertAsync comes first.");
 
-        // A contact created in this unit of work (a new phone, the common case) has nothing stored yet: what it has is
-        // tracked, and asking the database three questions per new contact was a tenth of an inbox batch's time.
+        // A contact created in this unit of work (a new phone, the common case) has nothing stored yet, and a prepared
+        // one has its leads tracked: what they have is in the unit of work, and asking the database three questions
+        // per contact was a tenth of an inbox batch's time.
         var isNew = db.Entry(contact).State == EntityState.Added;
-        var hadArrival = isNew
-            ? db.Tracked<TimelineEntry>().Any(e => e.ContactId == contactId && e.Kind == TimelineKinds.WhatsAppArrival)
+        var local = isNew || _prepared.Contains(contactId);
+        var hadArrival = local
+            ? _arrivedBefore.Contains(contactId) || db.Tracked<TimelineEntry>().Any(e => e.ContactId == contactId && e.Kind == TimelineKinds.WhatsAppArrival)
             : await db.Set<TimelineEntry>().AnyAsync(e => e.ContactId == contactId && e.Kind == TimelineKinds.WhatsAppArrival, cancellationToken);
 
-        var (lead, byCode) = await FindLeadAsync(contact, isNew, firstText, cancellationToken);
+        var (lead, byCode) = await FindLeadAsync(contact, local, firstText, cancellationToken);
         if (lead is not null && lead.ContactId != contact.Id
             && await db.Set<Contact>().FindAsync([lead.ContactId], cancellationToken) is { } formContact)
         {
@@ -42,7 +71,7 @@ internal sealed class ArrivalMatcher(ContactCenterDbContext db, ContactMerger me
             await CloseTaskAsync(lead, at, cancellationToken);
         }
 
-        var productId = lead?.ProductId ?? (isNew
+        var productId = lead?.ProductId ?? (local
             ? db.Tracked<Lead>().Where(l => l.ContactId == contact.Id).OrderByDescending(l => l.CreatedAt).Select(l => (Guid?)l.ProductId).FirstOrDefault()
             : await db.Set<Lead>()
                 .Where(l => l.ContactId == contact.Id)
@@ -71,7 +100,7 @@ internal sealed class ArrivalMatcher(ContactCenterDbContext db, ContactMerger me
         return new Arrival(contact.Id, lead?.Id, productId, contact.TeamId, contact.OwnerAgentId, isReturning, reason);
     }
 
-    private async Task<(Lead? Lead, bool ByCode)> FindLeadAsync(Contact contact, bool isNew, string? firstText, CancellationToken cancellationToken)
+    private async Task<(Lead? Lead, bool ByCode)> FindLeadAsync(Contact contact, bool local, string? firstText, CancellationToken cancellationToken)
     {
         var codes = LeadCodes.Candidates(firstText);
         if (codes.Count > 0
@@ -80,7 +109,7 @@ internal sealed class ArrivalMatcher(ContactCenterDbContext db, ContactMerger me
             return (coded, true);
         }
 
-        var byPhone = isNew
+        var byPhone = local
             ? db.Tracked<Lead>().Where(l => l.ContactId == contact.Id && l.ReachedWhatsAppAt == null).OrderByDescending(l => l.CreatedAt).FirstOrDefault()
             : await db.Set<Lead>()
                 .Where(l => l.ContactId == contact.Id && l.ReachedWhatsAppAt == null)
