@@ -15,8 +15,8 @@ public static class TrackedEntities
     private static readonly ConditionalWeakTable<DbContext, TrackedIndex> Indexes = [];
 
     /// <summary>
-    /// The tracked <typeparamref name="TEntity"/>s (added, loaded, modified; not deleted, not detached), in no promised
-    /// order, as they are now (a snapshot: what is tracked later is not in it). Filter on their current property values:
+    /// The tracked <typeparamref name="TEntity"/>s (added, loaded, modified; not deleted, not detached), in the order
+    /// they started being tracked (callers order ties by it, as they did with <c>DbSet.Local</c>), as they are now (a snapshot: what is tracked later is not in it). Filter on their current property values:
     /// changes made only through <c>Entry(...)</c> state, not through the entity's properties, are seen once the next
     /// save or query detects them.
     /// </summary>
@@ -35,7 +35,7 @@ public static class TrackedEntities
     private sealed class TrackedIndex
     {
         private readonly DbContext _db;
-        private readonly Dictionary<Type, HashSet<object>> _byType = [];
+        private readonly Dictionary<Type, Tracking> _byType = [];
 
         public TrackedIndex(DbContext db)
         {
@@ -62,7 +62,7 @@ public static class TrackedEntities
         public IReadOnlyList<TEntity> Of<TEntity>()
             where TEntity : class
         {
-            if (!_byType.TryGetValue(typeof(TEntity), out var set) || set.Count == 0)
+            if (!_byType.TryGetValue(typeof(TEntity), out var tracking) || tracking.Order.Count == 0)
             {
                 return [];
             }
@@ -70,16 +70,16 @@ public static class TrackedEntities
             var tracker = _db.ChangeTracker;
             var detect = tracker.AutoDetectChangesEnabled;
             tracker.AutoDetectChangesEnabled = false; // Entry(...) would otherwise compare each entity's values
-            var live = new List<TEntity>(set.Count);
-            List<object>? gone = null;
+            var live = new List<TEntity>(tracking.Order.Count);
+            HashSet<object>? gone = null;
             try
             {
-                foreach (var entity in set)
+                foreach (var entity in tracking.Order)
                 {
                     switch (_db.Entry(entity).State)
                     {
                         case EntityState.Detached:
-                            (gone ??= []).Add(entity); // tracked again later, the event adds it back
+                            (gone ??= new HashSet<object>(ReferenceEqualityComparer.Instance)).Add(entity); // tracked again later, the event adds it back
                             break;
                         case EntityState.Deleted:
                             break; // may be added back without being tracked anew: kept, not shown
@@ -96,7 +96,8 @@ public static class TrackedEntities
 
             if (gone is not null)
             {
-                set.ExceptWith(gone);
+                tracking.Members.ExceptWith(gone);
+                tracking.Order.RemoveAll(gone.Contains);
             }
 
             return live;
@@ -106,14 +107,25 @@ public static class TrackedEntities
         {
             for (var type = entity.GetType(); type is not null && type != typeof(object); type = type.BaseType)
             {
-                if (!_byType.TryGetValue(type, out var set))
+                if (!_byType.TryGetValue(type, out var tracking))
                 {
-                    set = new HashSet<object>(ReferenceEqualityComparer.Instance);
-                    _byType[type] = set;
+                    tracking = new Tracking();
+                    _byType[type] = tracking;
                 }
 
-                set.Add(entity);
+                if (tracking.Members.Add(entity))
+                {
+                    tracking.Order.Add(entity);
+                }
             }
+        }
+
+        /// <summary>One type's tracked entities: a set to add each once, a list to keep the order they came in.</summary>
+        private sealed class Tracking
+        {
+            public HashSet<object> Members { get; } = new(ReferenceEqualityComparer.Instance);
+
+            public List<object> Order { get; } = [];
         }
     }
 }

@@ -55,6 +55,36 @@ public abstract class TrackedEntitiesTests(DatabaseKind kind) : HostTest(kind)
         Assert.Equal(["added before the first read", "stored 1", "stored 2"], Names(context, tag));
     }
 
+    [Fact]
+    public async Task Shows_rows_in_the_order_they_started_being_tracked_also_after_a_clear()
+    {
+        // Handlers order ties (two modifiers of one second) by this order: it must be the order the batch added them in.
+        var tag = "order-" + Guid.NewGuid().ToString("N");
+        await using var scope = Host.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<ContactCenterDbContext>();
+        var names = Enumerable.Range(1, 40).Select(i => $"row {i:D2}").ToList();
+        foreach (var name in names.Take(20))
+        {
+            context.Add(Key(tag, name));
+        }
+
+        Assert.Equal(names.Take(20), InOrder(context, tag));
+        await context.SaveChangesAsync();
+        context.ChangeTracker.Clear();
+        Assert.Empty(InOrder(context, tag));
+
+        // Freed places must not be reused out of order by the next rows.
+        foreach (var name in names.Skip(20))
+        {
+            context.Add(Key(tag, name));
+        }
+
+        Assert.Equal(names.Skip(20), InOrder(context, tag));
+    }
+
+    private static List<string> InOrder(ContactCenterDbContext context, string tag) =>
+        [.. context.Tracked<DataProtectionKey>().Where(k => k.Xml == tag).Select(k => k.FriendlyName!)];
+
     private static DataProtectionKey Key(string tag, string name) => new() { FriendlyName = name, Xml = tag };
 
     private static List<string> Names(ContactCenterDbContext context, string tag) =>

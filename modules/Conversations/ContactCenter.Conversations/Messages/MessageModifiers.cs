@@ -60,9 +60,13 @@ internal sealed class MessageModifiers(ContactCenterDbContext db, InboundLookups
                 target.Reaction = modifier.Reaction;
                 break;
             case "edit":
-                db.Add(new MessageEdit { MessageId = target.Id, PreviousText = target.Text, EditedAt = modifier.CreatedAt });
+                // The history is read in EditedAt order, and WhatsApp's timestamps are whole seconds: two edits of one
+                // second would tie and come back in whatever order the database returns them. A later edit is kept a
+                // microsecond (the coarsest precision of our databases) after the one before it.
+                var editedAt = target.EditedAt is { } last && last >= modifier.CreatedAt ? last.AddTicks(10) : modifier.CreatedAt;
+                db.Add(new MessageEdit { MessageId = target.Id, PreviousText = target.Text, EditedAt = editedAt });
                 target.Text = modifier.Text;
-                target.EditedAt = modifier.CreatedAt;
+                target.EditedAt = editedAt;
                 break;
             case "revoke":
                 target.RevokedAt = modifier.CreatedAt;
