@@ -29,6 +29,8 @@ public sealed class MigrationsTestsOnSqlServer() : Database.MigrationsTests(Data
 
 public sealed class UpgradeTestsOnSqlServer() : Database.UpgradeTests(DatabaseKind.SqlServer);
 
+public sealed class TrackedEntitiesTestsOnSqlServer() : Database.TrackedEntitiesTests(DatabaseKind.SqlServer);
+
 public sealed class EventDispatchTestsOnSqlServer() : Events.EventDispatchTests(DatabaseKind.SqlServer);
 
 public sealed class ContactConversationsTestsOnSqlServer() : History.ContactConversationsTests(DatabaseKind.SqlServer);
