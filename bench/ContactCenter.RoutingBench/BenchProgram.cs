@@ -11,11 +11,13 @@ namespace ContactCenter.RoutingBench;
 internal static class BenchProgram
 {
     private const string Usage = """
-        Usage: ContactCenter.RoutingBench [--database sqlite | --postgres "<connection string>"] [--keep]
+        Usage: ContactCenter.RoutingBench [--database sqlite | --postgres "<connection string>"] [--bare] [--keep]
           (no option)         the routing rule in memory only
           --database sqlite   also a full backlog round against a fresh SQLite file in a temporary folder
           --postgres "..."    also a full backlog round against a new database cc_bench_<id> on that server
                               (this machine only; the role needs CREATEDB), dropped at the end
+          --bare              store the waiting work items alone, without their conversations, contacts,
+                              timelines and arrival decisions (the bench before 2026-12-08; not a real backlog)
           --keep              keep the database and its folder afterwards
         """;
 
@@ -23,6 +25,7 @@ internal static class BenchProgram
     {
         string? database = null, postgres = null;
         var keep = false;
+        var bare = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -36,6 +39,9 @@ internal static class BenchProgram
                     break;
                 case "--keep":
                     keep = true;
+                    break;
+                case "--bare":
+                    bare = true;
                     break;
                 default:
                     await Console.Error.WriteLineAsync(Usage);
@@ -71,7 +77,7 @@ internal static class BenchProgram
 
         await using (host)
         {
-            var figures = await DatabaseRound.MeasureAsync(host, scenario, now);
+            var figures = await DatabaseRound.MeasureAsync(host, scenario, now, bare);
             DatabaseRound.Print(figures, inMemory);
         }
 

@@ -76,8 +76,11 @@ internal sealed class Scenario
         return new Scenario(Guid.CreateVersion7(), teams, products, agents, items);
     }
 
-    /// <summary>What a round loads: a fresh snapshot of the same agents, loads and products.</summary>
-    public RoutingSnapshot NewSnapshot()
+    /// <summary>
+    /// What a round loads: a fresh snapshot of the same agents, loads and products (with <paramref name="everyone"/>:
+    /// every agent in that presence instead of their own, e.g. all away when the waiting conversations arrived).
+    /// </summary>
+    public RoutingSnapshot NewSnapshot(AgentPresence? everyone = null)
     {
         var snapshot = new RoutingSnapshot();
         foreach (var product in ProductList)
@@ -90,7 +93,7 @@ internal sealed class Scenario
         {
             var agent = new AgentState(a.UserId, a.Name)
             {
-                Presence = a.Presence,
+                Presence = everyone ?? a.Presence,
                 PresenceChangedAt = a.PresenceChangedAt,
                 LastAssignedAt = a.LastAssignedAt,
                 ActiveCount = a.ActiveCount,

@@ -18,6 +18,8 @@ internal sealed class EventDispatcher(ILifetimeScope scope) : IDomainEvents, IDo
     private static readonly MethodInfo PrepareMethod =
         typeof(EventDispatcher).GetMethod(nameof(PrepareAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    // A handler type's phase never changes: read its attribute once, not once per event (a backlog round's chunk
+    // dispatches hundreds of events, six handlers each, and reflection was the dispatcher's biggest cost in a profile).
     private static readonly ConcurrentDictionary<Type, EventPhase> Phases = new();
 
     private readonly Queue<IDomainEvent> _queue = new();

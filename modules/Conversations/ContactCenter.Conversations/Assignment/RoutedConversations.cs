@@ -8,7 +8,7 @@ namespace ContactCenter.Conversations.Assignment;
 
 /// <summary>
 /// Loads the conversations a wave of <see cref="ConversationRouted"/> events names (a backlog round's chunk raises up
-/// to a hundred) with one query before the wave's handlers run. <see cref="ApplyRouting"/> and the routing notices then
+/// to two hundred) with one query before the wave's handlers run. <see cref="ApplyRouting"/> and the routing notices then
 /// find each one with <c>FindAsync</c>, which answers a tracked key from the unit of work without asking the database.
 /// </summary>
 internal sealed class RoutedConversations(ContactCenterDbContext db) : IEventBatchPreparer<ConversationRouted>

@@ -7,7 +7,7 @@ namespace ContactCenter.Leads.Timeline;
 
 /// <summary>
 /// What <see cref="RecordRouting"/> looks up for a wave of <see cref="ConversationRouted"/> events (a backlog round's
-/// chunk raises up to a hundred), read before the wave's handlers run with one query each: the contacts (which
+/// chunk raises up to two hundred), read before the wave's handlers run with one query each: the contacts (which
 /// <c>FindAsync</c> then answers from the unit of work), and the routing lines their conversations already have (a
 /// retried batch raises the same events again). For the events of the prepared wave those lines are the whole truth;
 /// any other event (a single one, which the dispatcher hands to no preparer) is looked up as before.

@@ -45,11 +45,13 @@ internal sealed class RoutingDecision(RoutingRule rule, TeamState? team, AgentSt
     /// </summary>
     public (IReadOnlyList<RoutingCandidateDto> Candidates, int Count) DescribeCandidates(int max = 25)
     {
+        // Sorted on the eligibility test, worded only for the listed ones: every assignment logs its candidates, and a big
+        // team's members were all worded (formatted strings) before all but 25 of them were dropped.
         var listed = Considered
-            .Select(a => (Agent: a, Why: RoutingPolicy.Ineligibility(a, RequiredProductId, ProductName, ExcludedAgentId, ExcludedBecause)))
-            .OrderBy(x => x.Why is null ? 0 : 1)
-            .ThenBy(x => x.Agent, RoutingPolicy.IdleOrder)
+            .OrderBy(a => RoutingPolicy.IsEligible(a, RequiredProductId, ExcludedAgentId) ? 0 : 1)
+            .ThenBy(a => a, RoutingPolicy.IdleOrder)
             .Take(max)
+            .Select(a => (Agent: a, Why: RoutingPolicy.Ineligibility(a, RequiredProductId, ProductName, ExcludedAgentId, ExcludedBecause)))
             .Select(x => new RoutingCandidateDto(
                 x.Agent.UserId,
                 x.Agent.Name,
