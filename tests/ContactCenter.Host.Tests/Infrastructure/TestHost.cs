@@ -58,9 +58,6 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["ContactCenter:SeedDemoData"] = seedDemoData ? "true" : "false",
             // The demo's chatbot would greet every trial conversation; scenarios that want it switch it on.
             ["ContactCenter:DemoChatbot"] = "false",
-            // The clock stands still until a test moves it: a send paced a little ahead goes back to the outbox
-            // instead of waiting in process on a clock nobody moves. Tests of that wait switch it on.
-            ["ContactCenter:Outbox:PaceWaitMilliseconds"] = "0",
             ["ContactCenter:PluginsDirectory"] = TestPaths.PluginsDirectory,
             ["Database:Provider"] = kind.ToString(),
             ["ConnectionStrings:Default"] = connectThrough is null ? database.ConnectionString : connectThrough(database.ConnectionString),

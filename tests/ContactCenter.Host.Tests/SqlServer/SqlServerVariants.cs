@@ -107,10 +107,6 @@ public sealed class OutboxPageTestsOnSqlServer() : Outbound.OutboxPageTests(Data
 
 public sealed class OutboxThroughputTestsOnSqlServer() : Outbound.OutboxThroughputTests(DatabaseKind.SqlServer);
 
-public sealed class OutboxPaceTestsOnSqlServer() : Outbound.OutboxPaceTests(DatabaseKind.SqlServer);
-
-public sealed class OutboxPaceWaitTestsOnSqlServer() : Outbound.OutboxPaceWaitTests(DatabaseKind.SqlServer);
-
 public sealed class PluginsApiTestsOnSqlServer() : Plugins.PluginsApiTests(DatabaseKind.SqlServer);
 
 public sealed class LiveQueuePushTestsOnSqlServer() : Presence.LiveQueuePushTests(DatabaseKind.SqlServer);

@@ -8,7 +8,6 @@ namespace ContactCenter.Channels.Outbound;
 /// Sends one claimed row through its account's plugin and decides what becomes of it. It reads and writes no
 /// database: the claim brought the row, and the verdict is written with others by <see cref="OutboxOutcomes"/>.
 /// The rate limiter's state changes at once, though, so the batch's other sends see a 429's pause before they call.
-/// A send paced a few milliseconds ahead waits for its slot here, in process (see <see cref="OutboundRateLimiter"/>).
 /// </summary>
 internal sealed class OutboxDelivery(
     OutboundRateLimiter limiter,
@@ -45,16 +44,9 @@ internal sealed class OutboxDelivery(
 
         // Read receipts are not subject to the pair limit (they are no message to the user).
         var pair = row.Priority == 0 ? Recipient(row) : null;
-        var slot = limiter.Acquire(row.ChannelAccountId, pair, bound.MessagesPerSecond);
-        if (!slot.Taken)
+        if (limiter.TryAcquire(row.ChannelAccountId, pair, bound.MessagesPerSecond) is { } later)
         {
-            return new OutboxRescheduled(row.Id, false, slot.At, NotAnAttempt: true);
-        }
-
-        if (slot.At > now && (!await WaitForSlotAsync(slot.At - now, cancellationToken)
-            || clock.GetUtcNow().UtcDateTime + options.HttpTimeout >= leaseUntil))
-        {
-            return new OutboxReleased(row.Id);
+            return new OutboxRescheduled(row.Id, false, later, NotAnAttempt: true);
         }
 
         SendResult result;
@@ -74,24 +66,6 @@ internal sealed class OutboxDelivery(
         }
 
         return Judge(row, result, pair);
-    }
-
-    /// <summary>
-    /// Waits for a paced slot on the product's clock (a few spacings at most, bounded by the pace wait, far inside the
-    /// lease); false when the host stops meanwhile: the row then goes back unsent at once rather than staying
-    /// 'sending' until its lease ends. The slot stays used, which only makes the pace more careful.
-    /// </summary>
-    private async Task<bool> WaitForSlotAsync(TimeSpan wait, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(wait, clock, cancellationToken);
-            return true;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
     }
 
     internal static string? Recipient(OutboxMessage row) => row.RecipientPhone ?? row.RecipientUserId;

@@ -29,19 +29,8 @@ internal sealed record OutboxOptions
 
     public int Parallelism { get; init; } = 8;
 
-    /// <summary>
-    /// How far ahead a send may take its account's next start slot and wait for it in process (pacing spaces starts
-    /// by 1/rate, 12.5 ms at 80 /s); a send whose slot is further away goes back to the database until then. Waiting
-    /// in process spares the database a write per paced send; it is bounded well inside the lease. 0 never waits
-    /// (tests whose clock stands still).
-    /// </summary>
-    public TimeSpan PaceWait { get; init; } = TimeSpan.FromSeconds(1);
-
     /// <summary>False runs no background loop (tests drive the sender by hand).</summary>
     public bool BackgroundSending { get; init; } = true;
-
-    /// <summary>A wait for a slot stays far inside the lease (at least twice the HTTP timeout plus 10 s).</summary>
-    private static readonly TimeSpan MaxPaceWait = TimeSpan.FromSeconds(5);
 
     public static OutboxOptions From(IConfiguration configuration)
     {
@@ -64,7 +53,6 @@ internal sealed record OutboxOptions
             HttpTimeout = TimeSpan.FromSeconds(httpTimeout),
             BatchSize = section.GetValue("BatchSize", defaults.BatchSize),
             Parallelism = section.GetValue("Parallelism", defaults.Parallelism),
-            PaceWait = TimeSpan.FromMilliseconds(Math.Clamp(section.GetValue("PaceWaitMilliseconds", defaults.PaceWait.TotalMilliseconds), 0, MaxPaceWait.TotalMilliseconds)),
             BackgroundSending = section.GetValue("BackgroundSending", defaults.BackgroundSending),
         };
     }

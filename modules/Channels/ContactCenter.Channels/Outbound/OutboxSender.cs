@@ -12,9 +12,8 @@ namespace ContactCenter.Channels.Outbound;
 /// through its plugin and hands the verdict to an <see cref="OutboxOutcomeWriter"/>, which writes the verdicts that
 /// came in meanwhile together while the sends go on. Rows to the same recipient go one after the other, in the order
 /// they were queued (a row that is not out yet holds back the later ones, see <see cref="OutboxClaims"/>); different
-/// recipients in parallel, each account within its rate and paced evenly (<see cref="OutboundRateLimiter"/>: a send
-/// whose slot is a few milliseconds ahead waits for it in process); while an account has no slot within the pace wait
-/// the loop waits until its next slot instead of its poll interval.
+/// recipients in parallel, each account within its rate (<see cref="OutboundRateLimiter"/>): while an account is at
+/// its limit the loop waits until its next slot instead of its poll interval.
 /// <para>
 /// Exactly-once limits: an accepted row is never sent again. The one case where the provider may get the
 /// same message twice is a crash (or lost database) between the provider accepting and the outcome being
